@@ -1,0 +1,213 @@
+package io.github.liveupdate.aws;
+
+import io.github.liveupdate.core.LiveUpdateException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The AWS clients of one goal, built from {@link AwsOptions}: the region resolved, the endpoint checked,
+ * one Apache HTTP client per service. Clients are created on first use and closed together.
+ */
+public final class AwsConnection implements AutoCloseable {
+
+    private final AwsOptions options;
+    private final Region region;
+    private final URI endpoint;
+    private final AwsCredentialsProvider credentials;
+    private S3Client s3;
+    private IamClient iam;
+    private StsClient sts;
+
+    private AwsConnection(AwsOptions options, Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        this.options = options;
+        this.region = region;
+        this.endpoint = endpoint;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Checks the options and prepares the clients. Fails with a message naming the value when the region or
+     * endpoint is invalid or no region is set anywhere.
+     */
+    public static AwsConnection open(AwsOptions options) {
+        URI endpoint = parseEndpoint(options.endpoint());
+        String profileForRegion = options.profile() != null
+                ? options.profile()
+                : options.environment().getOrDefault("AWS_PROFILE", "default");
+        Region region = Regions.resolve(
+                options.region(),
+                profileRegion(options.files(), profileForRegion),
+                "the region of profile '" + profileForRegion + "' in "
+                        + options.files().configFile(),
+                options.environment());
+        return new AwsConnection(options, region, endpoint, credentialsProvider(options));
+    }
+
+    /** Parses an endpoint URL, or returns null when none is configured. */
+    public static URI parseEndpoint(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme();
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw new URISyntaxException(value, "expected http:// or https:// and a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new LiveUpdateException("Endpoint '" + value + "' is not a valid URL: use a URL such as"
+                    + " http://127.0.0.1:5000, or leave <endpoint> unset to use AWS.");
+        }
+    }
+
+    /** Loads the shared credentials and config files, skipping those that do not exist. */
+    public static ProfileFile loadProfiles(AwsFiles files) {
+        ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
+        addIfPresent(aggregator, files.configFile(), ProfileFile.Type.CONFIGURATION);
+        addIfPresent(aggregator, files.credentialsFile(), ProfileFile.Type.CREDENTIALS);
+        return aggregator.build();
+    }
+
+    private static void addIfPresent(ProfileFile.Aggregator aggregator, Path file, ProfileFile.Type type) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            aggregator.addFile(ProfileFile.builder().content(file).type(type).build());
+        } catch (RuntimeException e) {
+            throw new LiveUpdateException("Cannot read " + file + ": " + e.getMessage()
+                    + ". Fix the file, or point <credentialsFile>/<configFile> at another one.");
+        }
+    }
+
+    private static Optional<String> profileRegion(AwsFiles files, String profile) {
+        return loadProfiles(files).profile(profile).flatMap(p -> p.property(ProfileProperty.REGION));
+    }
+
+    private static AwsCredentialsProvider credentialsProvider(AwsOptions options) {
+        if (options.credentials() != null) {
+            return StaticCredentialsProvider.create(options.credentials());
+        }
+        if (options.profile() != null) {
+            ProfileFile profiles = loadProfiles(options.files());
+            if (profiles.profile(options.profile()).isEmpty()) {
+                throw new LiveUpdateException("Profile '" + options.profile() + "' was not found in "
+                        + options.files().credentialsFile() + " or "
+                        + options.files().configFile()
+                        + ". Run 'mvn liveupdate:setup' to create it, or name another profile.");
+            }
+            return ProfileCredentialsProvider.builder()
+                    .profileFile(profiles)
+                    .profileName(options.profile())
+                    .build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    /** The ARN partition of the region: aws, aws-cn or aws-us-gov. */
+    public String partition() {
+        return Regions.partition(region);
+    }
+
+    /** The configured endpoint, or null when the clients talk to AWS. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public AwsOptions options() {
+        return options;
+    }
+
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            var builder = S3Client.builder()
+                    .region(region)
+                    .credentialsProvider(credentials)
+                    .httpClient(httpClient(options.maxConnections()));
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint).forcePathStyle(true);
+            }
+            s3 = builder.build();
+        }
+        return s3;
+    }
+
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            var builder = IamClient.builder()
+                    .region(Regions.iamRegion(region))
+                    .credentialsProvider(credentials)
+                    .httpClient(httpClient(AwsOptions.DEFAULT_MAX_CONNECTIONS));
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            iam = builder.build();
+        }
+        return iam;
+    }
+
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            sts = stsClient(credentials);
+        }
+        return sts;
+    }
+
+    /** Builds a separate STS client that signs with other credentials, such as a new access key. */
+    public StsClient stsClient(AwsCredentialsProvider signer) {
+        var builder =
+                StsClient.builder().region(region).credentialsProvider(signer).httpClient(httpClient(2));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private static SdkHttpClient httpClient(int maxConnections) {
+        return ApacheHttpClient.builder()
+                .maxConnections(Math.max(1, maxConnections))
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (iam != null) {
+            iam.close();
+        }
+        if (sts != null) {
+            sts.close();
+        }
+    }
+}
