@@ -14,5 +14,29 @@ public final class PropertyNames {
     public static final String DRY_RUN = "liveupdate.dryRun";
     public static final String SKIP = "liveupdate.skip";
 
+    // setup-bucket
+    public static final String PUBLIC_READ = "liveupdate.publicRead";
+    public static final String CORS = "liveupdate.cors";
+    public static final String CORS_ALLOWED_ORIGINS = "liveupdate.corsAllowedOrigins";
+    public static final String CORS_ALLOWED_HEADERS = "liveupdate.corsAllowedHeaders";
+    public static final String CORS_MAX_AGE_SECONDS = "liveupdate.corsMaxAgeSeconds";
+
+    // setup-iam
+    public static final String POLICY_NAME = "liveupdate.policyName";
+    public static final String USER_NAME = "liveupdate.userName";
+    public static final String KEY_WAIT_SECONDS = "liveupdate.keyWaitSeconds";
+
+    // write-profile
+    public static final String ACCESS_KEY_ID = "liveupdate.accessKeyId";
+    public static final String SECRET_ACCESS_KEY = "liveupdate.secretAccessKey";
+    public static final String SERVER_ID = "liveupdate.serverId";
+
+    // upload
+    public static final String SOURCE = "liveupdate.source";
+    public static final String LAYOUT = "liveupdate.layout";
+    public static final String CONCURRENCY = "liveupdate.concurrency";
+    public static final String RESOURCE_CACHE_CONTROL = "liveupdate.resourceCacheControl";
+    public static final String MANIFEST_CACHE_CONTROL = "liveupdate.manifestCacheControl";
+
     private PropertyNames() {}
 }
