@@ -98,20 +98,25 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /**
-     * Turns on IAM authorization: from now on moto checks each request against the signer's IAM policies. The
-     * root credentials {@code testing} keep full access only while they are the first used.
+     * Turns on IAM authorization: from the next request on, moto checks each request's signature against the
+     * access keys of its IAM users and the request against their policies. The credentials {@code testing}
+     * stop working, since no IAM user owns them.
      */
     public void enforceIam() {
-        post("/moto-api/reset-auth");
+        post("/moto-api/reset-auth", "0");
     }
 
     private void post(String path) {
+        post(path, "{}");
+    }
+
+    private void post(String path, String body) {
         try {
             HttpURLConnection connection =
                     (HttpURLConnection) URI.create(endpoint() + path).toURL().openConnection();
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
-            connection.getOutputStream().write("{}".getBytes());
+            connection.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             int status = connection.getResponseCode();
             if (status >= 300) {
                 throw new IllegalStateException("moto_server answered " + status + " to POST " + path);
