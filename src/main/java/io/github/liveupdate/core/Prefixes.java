@@ -21,7 +21,7 @@ public final class Prefixes {
         if (prefix == null || prefix.isBlank()) {
             return "";
         }
-        String value = Normalizer.normalize(prefix.trim(), Normalizer.Form.NFC);
+        String value = Normalizer.normalize(prefix.strip(), Normalizer.Form.NFC);
         if (value.startsWith("/")) {
             throw invalid(prefix, "it starts with '/'. Write it without the leading slash, such as 'game/v1'");
         }

@@ -1,0 +1,32 @@
+package io.github.liveupdate.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KeyIdsTest {
+
+    @Test
+    void masksAllButFirstAndLastFour() {
+        assertThat(KeyIds.mask("AKIAIOSFODNN7EXAMPLE")).isEqualTo("AKIA************MPLE");
+    }
+
+    @Test
+    void masksShortIdsWhole() {
+        assertThat(KeyIds.mask("AKIA1234")).isEqualTo("********");
+    }
+
+    @Test
+    void namesMissingId() {
+        assertThat(KeyIds.mask(null)).isEqualTo("(none)");
+    }
+
+    @Test
+    void pairToStringHidesSecret() {
+        AccessKeyPair pair = new AccessKeyPair("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+
+        assertThat(pair.toString()).doesNotContain("wJalr");
+        assertThat(pair.toString()).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        assertThat(pair.toString()).contains("AKIA************MPLE");
+    }
+}
