@@ -150,7 +150,7 @@ public final class AwsConnection implements AutoCloseable {
             var builder = S3Client.builder()
                     .region(region)
                     .credentialsProvider(credentials)
-                    .httpClient(httpClient(options.maxConnections()));
+                    .httpClientBuilder(httpClient(options.maxConnections()));
             if (endpoint != null) {
                 builder.endpointOverride(endpoint).forcePathStyle(true);
             }
@@ -164,7 +164,7 @@ public final class AwsConnection implements AutoCloseable {
             var builder = IamClient.builder()
                     .region(Regions.iamRegion(region))
                     .credentialsProvider(credentials)
-                    .httpClient(httpClient(AwsOptions.DEFAULT_MAX_CONNECTIONS));
+                    .httpClientBuilder(httpClient(AwsOptions.DEFAULT_MAX_CONNECTIONS));
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }
@@ -180,22 +180,25 @@ public final class AwsConnection implements AutoCloseable {
         return sts;
     }
 
-    /** Builds a separate STS client that signs with other credentials, such as a new access key. */
+    /**
+     * Builds a separate STS client that signs with other credentials, such as a new access key. The caller
+     * closes it.
+     */
     public StsClient stsClient(AwsCredentialsProvider signer) {
         var builder =
-                StsClient.builder().region(region).credentialsProvider(signer).httpClient(httpClient(2));
+                StsClient.builder().region(region).credentialsProvider(signer).httpClientBuilder(httpClient(2));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
     }
 
-    private static SdkHttpClient httpClient(int maxConnections) {
+    /** Returns a builder, not a client, so that each service client owns and closes its HTTP client. */
+    private static SdkHttpClient.Builder<?> httpClient(int maxConnections) {
         return ApacheHttpClient.builder()
                 .maxConnections(Math.max(1, maxConnections))
                 .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
-                .build();
+                .socketTimeout(Duration.ofSeconds(60));
     }
 
     @Override
