@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * Creates an access key of the user unless the profile already holds an active one, and waits until a new key
+ * Creates an access key of the user unless the profile already contains an active one, and waits until a new key
  * authenticates. Nothing here writes the secret anywhere: the caller receives it in the result.
  */
 final class AccessKeyStep {
@@ -71,8 +71,8 @@ final class AccessKeyStep {
      * Makes sure the profile can hold an active key of the user.
      *
      * @param userExists false only in a dry run that found the user missing
-     * @param keyIdInProfile the access key id that the profile holds now, if any
-     * @throws LiveUpdateException if the user has two keys and the profile holds no active one of them, or a
+     * @param keyIdInProfile the access key id that the profile contains now, if any
+     * @throws LiveUpdateException if the user has two keys and the profile contains no active one of them, or a
      *     new key does not authenticate within {@link IamSpec#keyWait()}
      */
     Result ensure(IamSpec spec, boolean userExists, Optional<String> keyIdInProfile, boolean dryRun) {
@@ -121,12 +121,13 @@ final class AccessKeyStep {
     private void reportWhyProfileKeyIsNotUsed(
             IamSpec spec, Optional<String> profileKeyId, Optional<AccessKeyMetadata> profileKey) {
         if (profileKey.isPresent()) {
-            reporter.warn("Profile '" + spec.profile() + "' holds access key "
+            reporter.warn("Profile '" + spec.profile() + "' contains access key "
                     + KeyIds.mask(profileKey.get().accessKeyId()) + " of IAM user " + spec.userName()
-                    + ", but the key is " + profileKey.get().statusAsString() + ": it needs a new key.");
+                    + ", but the key is " + profileKey.get().statusAsString() + ", so the profile needs a new key.");
         } else if (profileKeyId.isPresent()) {
-            reporter.info("Profile '" + spec.profile() + "' holds access key " + KeyIds.mask(profileKeyId.get())
-                    + ", which is not a key of IAM user " + spec.userName() + ": it needs a key of that user.");
+            reporter.info("Profile '" + spec.profile() + "' contains access key " + KeyIds.mask(profileKeyId.get())
+                    + ", which is not a key of IAM user " + spec.userName()
+                    + ", so the profile needs a key of that user.");
         }
     }
 
@@ -137,8 +138,8 @@ final class AccessKeyStep {
                 .collect(Collectors.joining(", "));
         String user = spec.userName();
         return new LiveUpdateException("IAM user " + user + " already has " + keys.size()
-                + " access keys, the most IAM allows, and profile '" + spec.profile()
-                + "' holds no active one of them: " + listed + ". A new key cannot be created. Either delete a"
+                + " access keys, the maximum IAM allows, and profile '" + spec.profile()
+                + "' contains no active one of them: " + listed + ". A new key cannot be created. Either delete a"
                 + " key that nothing uses with 'aws iam delete-access-key --user-name " + user
                 + " --access-key-id ID' ('aws iam list-access-keys --user-name " + user + "' shows the full"
                 + " ids), or, if you have the secret of an active one, write it to the profile with 'mvn"
@@ -180,13 +181,14 @@ final class AccessKeyStep {
     private LiveUpdateException unusableKey(IamSpec spec, String accessKeyId, RuntimeException failure) {
         String user = spec.userName();
         String masked = KeyIds.mask(accessKeyId);
-        String what = isKeyNotReady(failure)
+        String problem = isKeyNotReady(failure)
                 ? "New access key " + masked + " of IAM user " + user + " did not authenticate within "
                         + spec.keyWait().toSeconds() + " s (" + failure.getMessage() + ")."
                 : "Checking new access key " + masked + " of IAM user " + user + " with STS GetCallerIdentity"
                         + " failed (" + failure.getMessage() + ").";
         String retry = " Run the goal again. To wait longer for a new key, set <keyWaitSeconds> or"
-                + " -Dliveupdate.keyWaitSeconds (now " + spec.keyWait().toSeconds() + "); 0 skips this check.";
+                + " -Dliveupdate.keyWaitSeconds (now " + spec.keyWait().toSeconds()
+                + "), or set it to 0 to skip this check.";
         try {
             consistencyBackoff.runVoid(
                     "delete access key " + masked,
@@ -195,7 +197,7 @@ final class AccessKeyStep {
                     () -> iam.deleteAccessKey(r -> r.userName(user).accessKeyId(accessKeyId)));
         } catch (RuntimeException deleteFailure) {
             return new LiveUpdateException(
-                    what + " Deleting the key failed too (" + deleteFailure.getMessage()
+                    problem + " Deleting the key failed too (" + deleteFailure.getMessage()
                             + "). Its secret was not saved anywhere, so the key is of no use: delete the key whose id ends"
                             + " in " + accessKeyId.substring(Math.max(0, accessKeyId.length() - 4)) + " with 'aws iam"
                             + " delete-access-key --user-name " + user
@@ -204,7 +206,7 @@ final class AccessKeyStep {
                     failure);
         }
         return new LiveUpdateException(
-                what + " The plugin deleted the key, because its secret was not saved anywhere and IAM cannot"
+                problem + " The plugin deleted the key, because its secret was not saved anywhere and IAM cannot"
                         + " return it again, so a later run could not use it." + retry,
                 failure);
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param userName the IAM user
  * @param policyArn the ARN of the managed policy, also when a dry run found it missing
- * @param newKey the access key created by this run, with its secret; empty when the profile already holds an
+ * @param newKey the access key created by this run, with its secret; empty when the profile already contains an
  *     active key of the user, and in a dry run
  * @param accessKeyId the key that the profile should hold: the profile's own key or the new one. Empty only
  *     in a dry run that would create a key.

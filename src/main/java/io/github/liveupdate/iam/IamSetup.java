@@ -67,7 +67,7 @@ public final class IamSetup {
     /**
      * Makes sure the policy, the user, the attachment and an access key exist as {@code spec} describes.
      *
-     * @param keyIdInProfile the access key id that the target profile holds now, if any. When it is an active
+     * @param keyIdInProfile the access key id that the target profile contains now, if any. When it is an active
      *     key of the user, no key is created.
      * @param dryRun when true, sends only read requests and reports {@link Outcome#PLANNED} for each change
      * @throws io.github.liveupdate.core.LiveUpdateException when a step cannot be done; the message names the
@@ -90,32 +90,32 @@ public final class IamSetup {
 
     /** Returns whether the user exists afterwards, which is false only in a dry run that found it missing. */
     private boolean ensureUser(IamSpec spec, boolean dryRun) {
-        String what = "IAM user " + spec.userName();
+        String step = "IAM user " + spec.userName();
         try {
             iam.getUser(r -> r.userName(spec.userName()));
-            reporter.step(what, Outcome.UNCHANGED);
+            reporter.step(step, Outcome.UNCHANGED);
             return true;
         } catch (NoSuchEntityException e) {
             reporter.debug("GetUser " + spec.userName() + ": not found");
         }
         if (dryRun) {
-            reporter.step(what, Outcome.PLANNED);
+            reporter.step(step, Outcome.PLANNED);
             return false;
         }
         try {
             iam.createUser(r -> r.userName(spec.userName()).tags(IamTags.forBucket(spec.bucket())));
-            reporter.step(what, Outcome.CREATED);
+            reporter.step(step, Outcome.CREATED);
         } catch (EntityAlreadyExistsException e) {
             // Another run created the user between the two requests.
-            reporter.step(what, Outcome.UNCHANGED);
+            reporter.step(step, Outcome.UNCHANGED);
         }
         return true;
     }
 
     private void ensureAttached(IamSpec spec, String policyArn, boolean bothExist, boolean dryRun) {
-        String what = "Policy " + spec.policyName() + " attached to IAM user " + spec.userName();
+        String step = "Policy " + spec.policyName() + " attached to IAM user " + spec.userName();
         if (!bothExist) {
-            reporter.step(what, Outcome.PLANNED);
+            reporter.step(step, Outcome.PLANNED);
             return;
         }
         boolean attached = consistencyBackoff.run(
@@ -130,11 +130,11 @@ public final class IamSetup {
                                 .map(AttachedPolicy::policyArn)
                                 .anyMatch(policyArn::equals));
         if (attached) {
-            reporter.step(what, Outcome.UNCHANGED);
+            reporter.step(step, Outcome.UNCHANGED);
             return;
         }
         if (dryRun) {
-            reporter.step(what, Outcome.PLANNED);
+            reporter.step(step, Outcome.PLANNED);
             return;
         }
         consistencyBackoff.runVoid(
@@ -142,7 +142,7 @@ public final class IamSetup {
                 reporter,
                 IamSetup::isNoSuchEntity,
                 () -> iam.attachUserPolicy(r -> r.userName(spec.userName()).policyArn(policyArn)));
-        reporter.step(what, Outcome.CREATED);
+        reporter.step(step, Outcome.CREATED);
     }
 
     /** Returns whether IAM does not know a user or policy yet, as happens right after creating it. */

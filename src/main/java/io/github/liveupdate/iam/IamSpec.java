@@ -5,7 +5,7 @@ import io.github.liveupdate.core.Prefixes;
 import java.time.Duration;
 
 /**
- * What {@link IamSetup} makes sure of: a policy that lets the user upload under the prefix of the bucket, the
+ * The request to {@link IamSetup}: a policy that lets the user upload under the prefix of the bucket, the
  * user with that policy attached, and an access key of the user that the profile can hold. The constructor
  * normalizes the prefix, fills in default names and checks the values.
  *
@@ -40,8 +40,9 @@ public record IamSpec(
                 isSet(policyName) ? IamNames.checkPolicyName(policyName.trim()) : IamNames.defaultPolicyName(bucket);
         userName = isSet(userName) ? IamNames.checkUserName(userName.trim()) : IamNames.defaultUserName(bucket);
         if (keyWait == null || keyWait.isNegative()) {
-            throw new LiveUpdateException("Key wait " + keyWait + " is invalid: it must be zero or more seconds."
-                    + " Set <keyWaitSeconds> or -Dliveupdate.keyWaitSeconds.");
+            throw new LiveUpdateException("Key wait of " + (keyWait == null ? "null" : keyWait.toSeconds() + " s")
+                    + " is invalid: it must be 0 or more seconds. Set <keyWaitSeconds> or"
+                    + " -Dliveupdate.keyWaitSeconds.");
         }
         if (profile == null || profile.isBlank()) {
             throw new IllegalArgumentException("profile is required");

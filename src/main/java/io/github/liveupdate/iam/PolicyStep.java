@@ -36,16 +36,16 @@ final class PolicyStep {
      */
     boolean ensure(IamSpec spec, String policyArn, boolean dryRun) {
         ObjectNode expected = UploaderPolicy.document(spec.bucket(), spec.prefix(), spec.partition());
-        String what = "IAM policy " + spec.policyName();
+        String step = "IAM policy " + spec.policyName();
         Optional<Policy> existing = find(policyArn);
 
         if (existing.isEmpty()) {
             if (dryRun) {
-                reporter.step(what, Outcome.PLANNED);
+                reporter.step(step, Outcome.PLANNED);
                 return false;
             }
             create(spec, expected);
-            reporter.step(what, Outcome.CREATED);
+            reporter.step(step, Outcome.CREATED);
             return true;
         }
 
@@ -54,7 +54,7 @@ final class PolicyStep {
                 .policyVersion()
                 .document();
         if (UploaderPolicy.isEquivalent(stored, expected)) {
-            reporter.step(what, Outcome.UNCHANGED);
+            reporter.step(step, Outcome.UNCHANGED);
             return true;
         }
         if (!IamTags.markCreatedByPlugin(policy.tags())) {
@@ -65,10 +65,10 @@ final class PolicyStep {
                     + " replace its document.");
         }
         if (dryRun) {
-            reporter.step(what, Outcome.PLANNED);
+            reporter.step(step, Outcome.PLANNED);
             return true;
         }
-        reporter.info(what + ": " + Outcome.UPDATED.label() + " (" + update(policyArn, expected) + ")");
+        reporter.info(step + ": " + Outcome.UPDATED.label() + " (" + update(policyArn, expected) + ")");
         return true;
     }
 

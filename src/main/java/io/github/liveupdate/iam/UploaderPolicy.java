@@ -64,7 +64,7 @@ public final class UploaderPolicy {
     /**
      * Returns whether a policy document read from IAM has the same content as {@code expected}: same
      * values, with the keys of each object in any order. IAM returns documents URL-encoded (RFC 3986), so a
-     * stored document that does not start with {@code {} is percent-decoded first. A document that does not
+     * stored document that does not start with an opening brace is percent-decoded first. A document that does not
      * parse is not equivalent.
      */
     public static boolean isEquivalent(String storedDocument, JsonNode expected) {
@@ -93,7 +93,8 @@ public final class UploaderPolicy {
     /**
      * Escapes the characters that IAM reads as wildcards or variables in ARNs and condition values, so a
      * prefix such as {@code a*b} matches only itself. IAM's literal forms are {@code ${*}}, {@code ${?}} and
-     * {@code ${$}}.
+     * {@code ${$}}, as the IAM User Guide lists them
+     * under "IAM policy elements: Variables and tags".
      */
     static String escape(String value) {
         StringBuilder escaped = new StringBuilder(value.length());

@@ -16,7 +16,7 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * Creates the IAM policy that lets Defold upload Live update content to the bucket, an IAM user with that
- * policy, and an access key of the user unless the profile already holds one. Signs with
+ * policy, and an access key of the user unless the profile already contains one. Signs with
  * {@code adminProfile}. A new key goes to a later {@code write-profile} goal of the same build.
  */
 @Mojo(name = "setup-iam", requiresProject = false, threadSafe = true)

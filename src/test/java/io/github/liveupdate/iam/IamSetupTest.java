@@ -62,7 +62,7 @@ class IamSetupTest {
                 .region(Region.AWS_GLOBAL)
                 .endpointOverride(URI.create(server.endpoint()))
                 .credentialsProvider(ROOT)
-                .httpClient(ApacheHttpClient.create())
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
         sts = stsSignedBy(ROOT);
     }
@@ -84,7 +84,7 @@ class IamSetupTest {
                 .region(Region.EU_WEST_1)
                 .endpointOverride(URI.create(server.endpoint()))
                 .credentialsProvider(credentials)
-                .httpClient(ApacheHttpClient.create())
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
 
@@ -167,7 +167,7 @@ class IamSetupTest {
     }
 
     @Test
-    void logNamesNoSecretAndNoFullKeyId() {
+    void logOmitsSecretAndFullKeyId() {
         IamResult result = setup().apply(spec("game/v1"), Optional.empty(), false);
 
         AccessKeyPair key = result.newKey().orElseThrow();
@@ -260,13 +260,13 @@ class IamSetupTest {
     }
 
     @Test
-    void twoKeysAndProfileKeyOfOtherUserFails() {
+    void twoKeysAndForeignProfileKeyFail() {
         setup().apply(spec("game/v1"), Optional.empty(), false);
         iam.createAccessKey(r -> r.userName(NAME));
 
         assertThatThrownBy(() -> setup().apply(spec("game/v1"), Optional.of("AKIAOTHERUSERKEY0001"), false))
                 .isInstanceOf(LiveUpdateException.class)
-                .hasMessageContaining("holds no active one of them");
+                .hasMessageContaining("contains no active one of them");
     }
 
     @Test
@@ -294,7 +294,7 @@ class IamSetupTest {
 
         assertThat(result.newKey()).isPresent();
         assertThat(result.accessKeyId()).isNotEqualTo(Optional.of(keyId));
-        assertThat(reporter.all()).contains("WARN Profile 'liveupdate' holds access key " + KeyIds.mask(keyId));
+        assertThat(reporter.all()).contains("WARN Profile 'liveupdate' contains access key " + KeyIds.mask(keyId));
         assertThat(keys()).hasSize(2);
     }
 

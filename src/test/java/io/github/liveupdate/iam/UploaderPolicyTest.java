@@ -118,7 +118,7 @@ class UploaderPolicyTest {
         assertThat(UploaderPolicy.isEquivalent(null, expected)).isFalse();
     }
 
-    /** The statements of the v1 document with the keys of each statement in reverse order. */
+    /** Returns the statements of the v1 document with the keys of each statement in reverse order. */
     private static String reorderedStatements() {
         return String.join(
                 ",",
