@@ -33,8 +33,9 @@ final class AccessKeyStep {
     static final int MAX_KEYS_PER_USER = 2;
 
     /**
-     * Error codes with which AWS rejects a key that it does not know yet. STS returns InvalidClientTokenId for
-     * a key that IAM has not yet propagated; the others are the same rejection as other services word it.
+     * Error codes with which AWS rejects a key that it does not accept yet. STS usually rejects a key that IAM
+     * has not propagated yet with InvalidClientTokenId. The other codes are how other AWS APIs word the same
+     * rejection, retried in case an STS-compatible endpoint uses them.
      */
     private static final Set<String> KEY_NOT_READY_CODES = Set.of(
             "InvalidClientTokenId",
