@@ -48,8 +48,8 @@ final class BucketProbe {
                 reporter.debug("HeadBucket " + bucket + ": not found");
                 return false;
             }
-            // S3 answers 301 (or 400 for some signatures) when the bucket is in another region, and 403 when
-            // the caller may not read it. These answers carry the bucket's region in the x-amz-bucket-region
+            // S3 responds with 301 (or 400 for some signatures) when the bucket is in another region, and 403 when
+            // the caller may not read it. These responses carry the bucket's region in the x-amz-bucket-region
             // header, and GetBucketLocation is the fallback when one does not.
             if (e.statusCode() != 301 && e.statusCode() != 400 && e.statusCode() != 403) {
                 throw e;
@@ -102,7 +102,7 @@ final class BucketProbe {
         }
     }
 
-    /** The failure for a bucket name that another AWS account has taken. */
+    /** Returns the failure for a bucket name that another AWS account has taken. */
     static LiveUpdateException alreadyExists(String bucket) {
         return new LiveUpdateException("Bucket " + bucket + " already exists and belongs to another AWS account."
                 + " Bucket names are shared by all AWS accounts: choose another name with <bucket> or"

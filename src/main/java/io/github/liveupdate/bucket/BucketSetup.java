@@ -30,7 +30,7 @@ public final class BucketSetup {
     public static final String CORS_RULE_ID = "LiveUpdateCors";
 
     /**
-     * How long to retry PutBucketPolicy while S3 answers AccessDenied, which it does for some seconds after
+     * How long to retry PutBucketPolicy while S3 responds with AccessDenied, which it does for some seconds after
      * a Block Public Access change.
      */
     public static final Duration POLICY_RETRY_BUDGET = Duration.ofSeconds(60);
@@ -54,7 +54,7 @@ public final class BucketSetup {
      * @param s3 a client for the region, signed by credentials that may administer the bucket
      * @param region the region in which the bucket is created, or must already be
      * @param partition the ARN partition of the region: aws, aws-cn or aws-us-gov
-     * @param policyBackoff how long to retry PutBucketPolicy while S3 answers AccessDenied, such as
+     * @param policyBackoff how long to retry PutBucketPolicy while S3 responds with AccessDenied, such as
      *     {@code Backoff.upTo(POLICY_RETRY_BUDGET)}
      */
     public BucketSetup(S3Client s3, Region region, String partition, Reporter reporter, Backoff policyBackoff) {

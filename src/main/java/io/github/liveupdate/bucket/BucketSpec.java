@@ -16,7 +16,7 @@ import java.util.List;
  * @param cors whether the bucket has a CORS rule that lets browsers GET and HEAD its objects
  * @param corsAllowedOrigins the origins of that rule, such as {@code https://example.com} or {@code *}
  * @param corsAllowedHeaders the request headers of that rule, such as {@code *}
- * @param corsMaxAgeSeconds how long, in seconds, a browser may cache the answer to a preflight request
+ * @param corsMaxAgeSeconds the time, in seconds, that a browser may cache the response to a preflight request
  */
 public record BucketSpec(
         String bucket,

@@ -118,7 +118,7 @@ final class PublicReadAccess {
     }
 
     /**
-     * Puts the bucket policy, retrying while S3 answers AccessDenied: S3 applies a Block Public Access change
+     * Puts the bucket policy, retrying while S3 responds with AccessDenied: S3 applies a Block Public Access change
      * with a delay of some seconds, and until then it rejects a public policy.
      */
     private void putPolicy(String bucket, String policy) {

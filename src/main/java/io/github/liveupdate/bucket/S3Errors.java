@@ -7,7 +7,7 @@ final class S3Errors {
 
     private S3Errors() {}
 
-    /** Returns whether S3 answered with the given error code, such as {@code NoSuchBucketPolicy}. */
+    /** Returns whether S3 responded with the given error code, such as {@code NoSuchBucketPolicy}. */
     static boolean hasCode(S3Exception e, String code) {
         return e.awsErrorDetails() != null && code.equals(e.awsErrorDetails().errorCode());
     }

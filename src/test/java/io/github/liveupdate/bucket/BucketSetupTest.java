@@ -216,7 +216,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void updatesObjectOwnershipOfExistingBucket() {
+    void updatesExistingObjectOwnership() {
         s3(Region.EU_WEST_1)
                 .createBucket(r -> r.bucket(BUCKET)
                         .objectOwnership(ObjectOwnership.OBJECT_WRITER)
@@ -265,7 +265,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void reusesBucketWhenCreateFindsItOwned() {
+    void reusesOwnedBucketOnCreate() {
         createBucket(s3(Region.EU_WEST_1), Region.EU_WEST_1);
         RecordingS3 recording = new RecordingS3(s3(Region.EU_WEST_1));
         recording.hideBuckets = true;
@@ -298,7 +298,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void publicReadFalseRemovesOnlyOurStatement() throws Exception {
+    void removesOnlyOurStatement() throws Exception {
         S3Client s3 = s3(Region.EU_WEST_1);
         setup(s3, Region.EU_WEST_1).apply(spec(true, true), false);
         String withOurs = s3.getBucketPolicy(r -> r.bucket(BUCKET)).policy();
@@ -315,7 +315,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void publicReadFalseDeletesPolicyWithOnlyOurStatement() {
+    void deletesPolicyLeftEmpty() {
         S3Client s3 = s3(Region.EU_WEST_1);
         setup(s3, Region.EU_WEST_1).apply(spec(true, true), false);
 
@@ -344,7 +344,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void corsFalseRemovesOnlyOurRule() {
+    void removesOnlyOurCorsRule() {
         S3Client s3 = s3(Region.EU_WEST_1);
         createBucket(s3, Region.EU_WEST_1);
         s3.putBucketCors(r -> r.bucket(BUCKET).corsConfiguration(c -> c.corsRules(FOREIGN_RULE)));
@@ -359,7 +359,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void corsFalseDeletesConfigurationWithOnlyOurRule() {
+    void deletesCorsLeftEmpty() {
         S3Client s3 = s3(Region.EU_WEST_1);
         setup(s3, Region.EU_WEST_1).apply(spec(true, true), false);
 
@@ -371,7 +371,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void dryRunPlansMissingBucketWithHeadBucketOnly() {
+    void dryRunPlansMissingBucket() {
         RecordingS3 recording = new RecordingS3(s3(Region.EU_WEST_1));
 
         setup(recording.client(), Region.EU_WEST_1).apply(spec(true, true), true);
@@ -387,7 +387,7 @@ class BucketSetupTest {
     }
 
     @Test
-    void dryRunChangesNothingOnExistingBucket() {
+    void dryRunSendsOnlyReads() {
         createBucket(s3(Region.EU_WEST_1), Region.EU_WEST_1);
         RecordingS3 recording = new RecordingS3(s3(Region.EU_WEST_1));
 
@@ -513,10 +513,10 @@ class BucketSetupTest {
     }
 
     /**
-     * An S3 client that records the names of the operations called on it and can answer PutBucketPolicy
-     * with AccessDenied a number of times before passing it on. With {@code hideBuckets}, HeadBucket answers
+     * An S3 client that records the names of the operations called on it and can fail PutBucketPolicy
+     * with AccessDenied a number of times before passing it on. With {@code hideBuckets}, HeadBucket returns
      * not found, as it may right before another request creates the bucket. With {@code redirectRegion},
-     * HeadBucket answers 301 with that region in its header, as S3 does for a bucket in another region.
+     * HeadBucket returns 301 with that region in its header, as S3 does for a bucket in another region.
      */
     private static final class RecordingS3 implements InvocationHandler {
 
