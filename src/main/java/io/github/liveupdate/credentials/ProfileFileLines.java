@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * The lines of a shared credentials or config file, classified the way the AWS SDK for Java 2.x reads them
  * ({@code software.amazon.awssdk.profiles.internal.ProfileFileReader} in SDK 2.59.1): a line is blank if it
- * holds only spaces and tabs, a comment if it starts with {@code #} or {@code ;}, a section header if it
+ * contains only spaces and tabs, a comment if it starts with {@code #} or {@code ;}, a section header if it
  * starts with {@code [}, a continuation of the previous property if it starts with a space or tab, and a
  * property otherwise. Leading whitespace matters: an indented comment is a continuation, not a comment.
  */
@@ -15,7 +15,7 @@ final class ProfileFileLines {
 
     private static final Pattern BLANK = Pattern.compile("[\t ]*");
 
-    /** The comment markers that end a property's value; the SDK needs whitespace before them. */
+    /** The comment markers that end a property's value, since the SDK needs whitespace before them. */
     private static final String[] PROPERTY_COMMENT_MARKERS = {" #", " ;", "\t#", "\t;"};
 
     private ProfileFileLines() {}
@@ -137,7 +137,7 @@ final class ProfileFileLines {
         return text.toString();
     }
 
-    /** Returns the first line ending in the content, or {@code "\n"} when it has none. */
+    /** Returns the first line ending of the lines, or {@code "\n"} when they have none. */
     static String lineEndingOf(List<Line> lines) {
         for (Line line : lines) {
             if (!line.ending().isEmpty()) {

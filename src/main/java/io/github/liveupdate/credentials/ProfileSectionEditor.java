@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * every other byte as it was: other sections, comments, blank lines, their order and line endings.
  *
  * <p>Our section is edited in place. A key that is already there with the same value keeps its line
- * byte for byte; a key with another value gets its line replaced as {@code key = value} and loses its
- * continuation lines; a key that is missing is added after the section's last property. Keys that the
+ * byte for byte. A key with another value gets its line replaced as {@code key = value} and loses its
+ * continuation lines. A missing key is added after the section's last property. Keys that the
  * caller does not name, and comments inside the section, stay. When the profile has no section, one is
  * appended at the end, after a blank line unless the file already ends with one. New lines use the file's
  * first line ending (a line feed for a file without one), and a file that did not end with a line ending
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * <p>Input that would make the edit ambiguous is rejected with a {@link LiveUpdateException} that names
  * the line: two sections for the profile, a section header without {@code ]}, and in the credentials
  * file a {@code [profile NAME]} header for the profile. A byte order mark at the start is removed, with a
- * note, because the AWS SDK for Java cannot read a file that starts with one.
+ * warning, because the AWS SDK for Java cannot read a file that starts with one.
  */
 public final class ProfileSectionEditor {
 
@@ -32,7 +32,7 @@ public final class ProfileSectionEditor {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    /** Which of the two shared files the text comes from; they name sections differently. */
+    /** The kind of shared file that the text comes from. The two kinds name sections differently. */
     public enum FileKind {
         /** The shared credentials file: sections are {@code [NAME]}. */
         CREDENTIALS,
@@ -40,7 +40,7 @@ public final class ProfileSectionEditor {
         CONFIG
     }
 
-    /** What to do with one key of the section. */
+    /** The action on one key of the section. */
     public enum Mode {
         /** Set the key, adding it if missing. */
         SET,
@@ -56,7 +56,7 @@ public final class ProfileSectionEditor {
      * @param key the property name, such as {@code aws_access_key_id}
      * @param value the new value, or null for {@link Mode#REMOVE}
      * @param mode what to do
-     * @param reason for {@link Mode#REMOVE}, why the key goes, for the note; null otherwise
+     * @param reason for {@link Mode#REMOVE}, why the key goes, for the note, and null otherwise
      */
     public record KeyChange(String key, String value, Mode mode, String reason) {
 
