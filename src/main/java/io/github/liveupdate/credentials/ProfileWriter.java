@@ -37,8 +37,9 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * parser before and after writing, and replaced atomically. A file whose content would not change is not
  * written at all. In the profile's sections, comments and keys other than ours stay. The keys
  * {@code aws_session_token} and its older name {@code aws_security_token} are removed, since a session token
- * belongs to a temporary key and would not work with the new one. A profile that gets its credentials another way ({@code role_arn},
- * {@code credential_process}, SSO) is rejected, because AWS tools would ignore the new key.
+ * belongs to a temporary key and would not work with the new one. A profile that gets its credentials
+ * another way ({@code role_arn}, {@code credential_process}, SSO) is rejected, because AWS tools would
+ * ignore the new key.
  */
 public final class ProfileWriter {
 
@@ -325,7 +326,7 @@ public final class ProfileWriter {
             }
             String change = "the permissions of " + credentials + " from "
                     + PosixFilePermissions.toString(credentialsPermissions) + " to rw------- (owner only),"
-                    + " because the file holds secret keys";
+                    + " because the file contains secret keys";
             reporter.info(dryRun ? "Dry run: would change " + change + "." : "Changed " + change + ".");
         }
 

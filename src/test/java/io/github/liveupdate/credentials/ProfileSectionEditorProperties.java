@@ -67,7 +67,7 @@ class ProfileSectionEditorProperties {
     }
 
     @Property(tries = 300)
-    void credentialsKeepsCommentsAndUnknownKeysInside(@ForAll("credentialsFiles") String before) {
+    void credentialsKeepsSectionComments(@ForAll("credentialsFiles") String before) {
         Result result = edit(FileKind.CREDENTIALS, before);
 
         assertThat(isSubsequence(
@@ -78,7 +78,7 @@ class ProfileSectionEditorProperties {
     }
 
     @Property(tries = 300)
-    void configKeepsCommentsAndUnknownKeysInside(@ForAll("configFiles") String before) {
+    void configKeepsSectionComments(@ForAll("configFiles") String before) {
         Result result = edit(FileKind.CONFIG, before);
 
         assertThat(isSubsequence(
@@ -108,7 +108,7 @@ class ProfileSectionEditorProperties {
     }
 
     @Property(tries = 400)
-    void credentialsSdkReadsNewKeyAndOtherProfiles(@ForAll("credentialsFiles") String before) {
+    void credentialsSdkReadsResult(@ForAll("credentialsFiles") String before) {
         String after = edit(FileKind.CREDENTIALS, before).content();
 
         Map<String, Map<String, String>> old = sdkProfiles(before, ProfileFile.Type.CREDENTIALS);
@@ -122,7 +122,7 @@ class ProfileSectionEditorProperties {
     }
 
     @Property(tries = 400)
-    void configSdkReadsRegionAndOtherProfiles(@ForAll("configFiles") String before) {
+    void configSdkReadsResult(@ForAll("configFiles") String before) {
         String after = edit(FileKind.CONFIG, before).content();
 
         Map<String, Map<String, String>> old = sdkProfiles(before, ProfileFile.Type.CONFIGURATION);
@@ -345,7 +345,10 @@ class ProfileSectionEditorProperties {
                 .as((k, before, after, v, comment) -> k + before + "=" + after + v + comment);
     }
 
-    /** A property and up to two continuation lines, written as sub-properties so any parent value is valid. */
+    /**
+     * Generates a property and up to two continuation lines. The continuations are written as sub-properties,
+     * so the SDK accepts them whatever the parent's value is.
+     */
     private Arbitrary<List<String>> propertyBlock(Arbitrary<String> key, Arbitrary<String> value) {
         Arbitrary<List<String>> continuations = Combinators.combine(Arbitraries.of("  ", "\t", "    "), value)
                 .as((indent, v) -> indent + "sub = " + v)

@@ -85,7 +85,7 @@ class ProfileSectionEditorTest {
     }
 
     @Test
-    void appendsWithFileLineEndingAndWithoutFinalOne() {
+    void appendKeepsCrlfAndNoFinalNewline() {
         Result result = editCredentials("[other]\r\nk = v");
 
         assertThat(result.content())
