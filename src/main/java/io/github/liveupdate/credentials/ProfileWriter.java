@@ -124,8 +124,9 @@ public final class ProfileWriter {
                 LockedFile configLock = LockedFile.acquire(config, lockTimeout)) {
             plan.prepare();
             plan.apply();
+            // Inside the lock, so that another writer's later change cannot be mistaken for a failed write.
+            ProfileReadback.check(credentials, config, profile, key, plan.region);
         }
-        ProfileReadback.check(credentials, config, profile, key, plan.region);
         plan.report();
     }
 

@@ -29,7 +29,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * Generated credentials and config files with other profiles, comments, blank lines, odd spacing and mixed
  * line endings, with or without a section for our profile. Every value is an obviously fake test value.
  */
-class ProfileSectionEditorProperties {
+class ProfileSectionEditorPropertyTest {
 
     private static final String PROFILE = "liveupdate";
     private static final String KEY_ID = "AKIAFAKE000000000042";
@@ -390,7 +390,7 @@ class ProfileSectionEditorProperties {
                         "sso-session corp",
                         "profile a.b@c");
         return Combinators.combine(header(names), body(propertyBlock(otherKey(), value())))
-                .as(ProfileSectionEditorProperties::section);
+                .as(ProfileSectionEditorPropertyTest::section);
     }
 
     private Arbitrary<List<String>> ourSection(FileKind kind) {
@@ -408,7 +408,7 @@ class ProfileSectionEditorProperties {
         Arbitrary<String> values =
                 Arbitraries.oneOf(value(), Arbitraries.of(KEY_ID, SECRET, REGION, "old-fake-secret/0001", "us-east-2"));
         return Combinators.combine(header(name), body(propertyBlock(keys, values)))
-                .as(ProfileSectionEditorProperties::section);
+                .as(ProfileSectionEditorPropertyTest::section);
     }
 
     private static List<String> section(String header, List<String> body) {
