@@ -119,7 +119,7 @@ public final class ProfileWriter {
         }
         createFolder(credentials);
         createFolder(config);
-        // Every writer locks the credentials file before the config file, so two writers cannot deadlock.
+        // Every ProfileWriter locks the credentials file before the config file, so two cannot deadlock.
         try (LockedFile credentialsLock = LockedFile.acquire(credentials, lockTimeout);
                 LockedFile configLock = LockedFile.acquire(config, lockTimeout)) {
             plan.prepare();

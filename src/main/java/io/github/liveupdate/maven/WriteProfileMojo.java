@@ -35,9 +35,11 @@ public class WriteProfileMojo extends AbstractLiveUpdateMojo {
     @Parameter(property = PropertyNames.SERVER_ID)
     private String serverId;
 
+    /** The build's settings, for the server named by {@link #serverId}. Set by Maven. */
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
+    /** The build session, for the key id and secret in its user properties. Set by Maven. */
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
