@@ -1,9 +1,11 @@
-import io.github.liveupdate.testing.ItSupport
+def log = new File(basedir, 'build.log').text
 
-try {
-    def log = new File(basedir, 'build.log').text
-    assert log.contains('liveupdate:help') : 'help goal missing from the goal list'
-    assert log.contains('liveupdate.bucket') : 'the bucket parameter does not name its user property'
-} finally {
-    ItSupport.stop(basedir)
+for (goal in ['help', 'setup', 'setup-bucket', 'setup-iam', 'write-profile', 'upload']) {
+    assert log.contains("liveupdate:${goal}\n") || log.contains("liveupdate:${goal}\r\n") : "goal ${goal} missing from the help output"
 }
+for (property in ['liveupdate.bucket', 'liveupdate.region', 'liveupdate.prefix', 'liveupdate.profile',
+                  'liveupdate.adminProfile', 'liveupdate.endpoint', 'liveupdate.credentialsFile',
+                  'liveupdate.configFile', 'liveupdate.dryRun', 'liveupdate.skip']) {
+    assert log.contains("User property: ${property}") : "help does not document the user property ${property}"
+}
+return true

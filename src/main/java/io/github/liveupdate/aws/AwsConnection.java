@@ -79,11 +79,14 @@ public final class AwsConnection implements AutoCloseable {
         }
     }
 
-    /** Loads the shared credentials and config files, skipping those that do not exist. */
+    /**
+     * Loads the shared credentials and config files, skipping those that do not exist. The credentials file
+     * is added first, as the SDK's own default does, so its values win where both files set a property.
+     */
     public static ProfileFile loadProfiles(AwsFiles files) {
         ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
-        addIfPresent(aggregator, files.configFile(), ProfileFile.Type.CONFIGURATION);
         addIfPresent(aggregator, files.credentialsFile(), ProfileFile.Type.CREDENTIALS);
+        addIfPresent(aggregator, files.configFile(), ProfileFile.Type.CONFIGURATION);
         return aggregator.build();
     }
 

@@ -60,8 +60,16 @@ public class SetupIamMojo extends AbstractLiveUpdateMojo {
                     .flatMap(p -> p.property(ProfileProperty.AWS_ACCESS_KEY_ID));
             IamSetup setup = new IamSetup(aws.iam(), aws.sts(), aws::stsClient, reporter);
             IamResult result = setup.apply(spec, keyIdInProfile, dryRun);
+            markRan();
             result.newKey().ifPresent(key -> handOver(key, reporter));
         }
+    }
+
+    /** Tells a later write-profile goal that setup-iam ran, so no new key means the profile keeps its key. */
+    private void markRan() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = getPluginContext();
+        context.put(PluginContextKeys.SETUP_IAM_RAN, Boolean.TRUE);
     }
 
     private void handOver(AccessKeyPair key, Reporter reporter) {

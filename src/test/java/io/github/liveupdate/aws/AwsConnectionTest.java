@@ -62,6 +62,19 @@ class AwsConnectionTest {
                 .hasMessageContaining("liveupdate:setup");
     }
 
+    @Test
+    void credentialsFileWinsOverConfigFile() throws IOException {
+        Path config = write("config", "[profile game]\nregion = us-west-2\n");
+        Path credentials =
+                write("credentials", "[game]\naws_access_key_id = A\naws_secret_access_key = B\nregion = eu-north-1\n");
+        AwsOptions options = new AwsOptions(
+                null, null, AwsFiles.resolve(credentials, config, Map.of(), folder), "game", null, Map.of(), 1);
+
+        try (AwsConnection connection = AwsConnection.open(options)) {
+            assertThat(connection.region()).isEqualTo(Region.EU_NORTH_1);
+        }
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
     }

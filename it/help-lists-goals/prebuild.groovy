@@ -1,1 +1,0 @@
-io.github.liveupdate.testing.ItSupport.start(basedir, context)
