@@ -116,6 +116,8 @@ public final class MotoServer implements AutoCloseable {
                     (HttpURLConnection) URI.create(endpoint() + path).toURL().openConnection();
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
+            // A form content type, the default, makes moto read the body as a form and find no count.
+            connection.setRequestProperty("Content-Type", "text/plain");
             connection.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             int status = connection.getResponseCode();
             if (status >= 300) {
