@@ -42,7 +42,7 @@ public interface ContentSource extends AutoCloseable {
     /**
      * Opens a zip file or a folder and checks every entry name.
      *
-     * @throws LiveUpdateException if the path is missing, neither a zip nor a folder, or holds a rejected name
+     * @throws LiveUpdateException if the path is missing, neither a zip nor a folder, or contains a rejected name
      */
     static ContentSource open(Path path) {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {

@@ -3,7 +3,7 @@ package io.github.liveupdate.upload;
 import io.github.liveupdate.defold.ResourceNames;
 import java.util.OptionalLong;
 
-/** What to do with one object, decided from the listing of the prefix alone. */
+/** The action for one object, decided from the listing of the prefix alone. */
 enum Decision {
     /** The bucket has no object of that name and size. */
     UPLOAD,

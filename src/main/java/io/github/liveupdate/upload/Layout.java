@@ -3,7 +3,7 @@ package io.github.liveupdate.upload;
 import io.github.liveupdate.core.LiveUpdateException;
 import java.util.Locale;
 
-/** How Live update content is laid out in the bucket. */
+/** The layout of Live update content in the bucket. */
 public enum Layout {
     /**
      * One object per resource entry, {@code <prefix>/<hex>}, and the manifest beside them: what engines that

@@ -69,7 +69,7 @@ final class ObjectPublisher {
         return item.size() > tuning.multipartThreshold();
     }
 
-    /** Publishes an object in one PUT, after a checksum comparison if the listing asks for one. */
+    /** Publishes an object in one PUT, after a checksum comparison when the listing decision requires one. */
     Result publish(UploadItem item) {
         if (dryRun && item.decision() != Decision.COMPARE_CHECKSUM) {
             return Result.PLANNED;
@@ -216,7 +216,7 @@ final class ObjectPublisher {
             s3.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
             reporter.debug("Aborted the multipart upload of " + key);
         } catch (SdkException e) {
-            reporter.warn("Could not abort the multipart upload " + uploadId + " of " + key + ": " + e.getMessage()
+            reporter.warn("Aborting the multipart upload " + uploadId + " of " + key + " failed: " + e.getMessage()
                     + ". S3 keeps its parts, and bills for them, until a lifecycle rule or an abort removes them.");
         } finally {
             if (interrupted) {
@@ -225,7 +225,7 @@ final class ObjectPublisher {
         }
     }
 
-    /** Returns whether the listing asked for a checksum comparison and the bucket's copy has the same SHA-256. */
+    /** Returns whether the listing decision is a checksum comparison and the bucket's copy has the same SHA-256. */
     private boolean isUnchanged(UploadItem item, byte[] sha256) {
         if (item.decision() != Decision.COMPARE_CHECKSUM || sha256 == null) {
             return false;
@@ -273,9 +273,9 @@ final class ObjectPublisher {
     }
 
     /** Runs a request, sending it again after transient failures as {@link UploadTuning#retry()} allows. */
-    private <T> T retrying(String what, Supplier<T> request) {
+    private <T> T retrying(String description, Supplier<T> request) {
         AtomicInteger attempts = new AtomicInteger();
-        return tuning.retry().run(what, reporter, Retries::isRetryable, () -> {
+        return tuning.retry().run(description, reporter, Retries::isRetryable, () -> {
             if (attempts.getAndIncrement() > 0) {
                 progress.retried();
             }

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Counts what an upload has done so far and reports it at most once per interval. Worker threads update the
- * counters; only the thread that calls {@link #reportIfDue} writes to the log.
+ * counters. {@link #reportIfDue} is not thread-safe, so only the thread that submits the transfers calls it.
  */
 final class Progress {
 
@@ -85,7 +85,11 @@ final class Progress {
         reporter.info(line(now));
     }
 
-    /** Returns a line such as "Uploaded 1,234 of 10,000 objects (12.3 MiB of 98.0 MiB), 2.5 MiB/s, about 35 s left". */
+    /**
+     * Returns a line such as "Uploaded 1,234 of 10,000 objects (12.3 MiB of 98.0 MiB) at 170 objects/s and 2.5
+     * MiB/s, about 35 s left". The time left is the larger of the estimates from the object rate and the byte
+     * rate so far.
+     */
     String line(long now) {
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
         long objectsDone = objectsUploaded.get() + objectsSkipped.get();
@@ -93,8 +97,8 @@ final class Progress {
         double byteRate = bytesUploaded.get() / seconds;
         double objectRate = objectsDone / seconds;
         String line = "Uploaded " + Sizes.count(objectsDone) + " of " + Sizes.count(totalObjects) + " objects ("
-                + Sizes.bytes(bytesDone) + " of " + Sizes.bytes(totalBytes) + "), " + Sizes.bytes((long) byteRate)
-                + "/s";
+                + Sizes.bytes(bytesDone) + " of " + Sizes.bytes(totalBytes) + ") at " + Sizes.count((long) objectRate)
+                + " objects/s and " + Sizes.bytes((long) byteRate) + "/s";
         if (objectRate <= 0) {
             return line;
         }

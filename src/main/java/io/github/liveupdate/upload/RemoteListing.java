@@ -28,7 +28,7 @@ public final class RemoteListing {
         this.available = available;
     }
 
-    /** A listing that knows no object, for when the prefix could not be listed. */
+    /** Returns an empty listing, for when the prefix could not be listed. */
     static RemoteListing unavailable() {
         return new RemoteListing(Map.of(), false);
     }
@@ -100,7 +100,7 @@ public final class RemoteListing {
         return sizes.containsKey(name);
     }
 
-    /** The number of objects directly under the prefix. */
+    /** Returns the number of objects directly under the prefix. */
     public int count() {
         return sizes.size();
     }

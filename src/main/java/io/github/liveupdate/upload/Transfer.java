@@ -18,7 +18,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 final class Transfer {
 
-    /** The most failures kept for the error message, so a bucket that rejects everything cannot fill memory. */
+    /** The maximum number of failures kept for the error message, so a bucket that rejects everything cannot fill memory. */
     private static final int FAILURES_KEPT = 100;
 
     /** A failed object and why it failed. */
@@ -34,6 +34,7 @@ final class Transfer {
     private final AtomicInteger failureCount = new AtomicInteger();
     private final List<String> plannedKeys = new ArrayList<>();
     private int plannedCount;
+    private volatile boolean jvmStopping;
 
     Transfer(
             UploadSpec spec,
@@ -61,6 +62,7 @@ final class Transfer {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
+                    jvmStopping = true;
                     caller.interrupt();
                     try {
                         stopped.await(cancelWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -106,13 +108,20 @@ final class Transfer {
             }
             pool.awaitIdle();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Clear the flag while waiting for the workers, or the wait would end at once, then restore it.
+            Thread.interrupted();
             if (!pool.cancel(cancelWait)) {
                 reporter.warn("Some uploads were still running " + Sizes.duration(cancelWait) + " after the stop");
             }
-            throw new LiveUpdateException("The upload was interrupted after " + Sizes.count(progress.objectsUploaded())
+            Thread.currentThread().interrupt();
+            String message = "The upload was interrupted after " + Sizes.count(progress.objectsUploaded())
                     + " objects. The manifest was not uploaded, so games still load the previous content. Run the"
-                    + " goal again to upload the rest.");
+                    + " goal again to upload the rest.";
+            if (jvmStopping) {
+                // The JVM halts when the shutdown hook returns, which may be before the build prints the failure.
+                reporter.warn(message);
+            }
+            throw new LiveUpdateException(message);
         } finally {
             pool.close();
         }

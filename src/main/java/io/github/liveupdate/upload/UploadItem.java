@@ -13,7 +13,7 @@ import java.io.InputStream;
  * @param cacheControl the Cache-Control header
  * @param resource whether the name is a resource hash, which identifies the content; other objects carry a
  *     SHA-256 of their content in their metadata
- * @param decision what the listing says about the object
+ * @param decision the decision that the listing of the prefix gives for the object
  * @param body opens the bytes, once per attempt
  */
 record UploadItem(

@@ -5,7 +5,7 @@ import io.github.liveupdate.core.Prefixes;
 import java.nio.file.Path;
 
 /**
- * What to publish and where.
+ * The source to publish, its destination and the transfer settings.
  *
  * @param source the zip or folder that bob wrote
  * @param bucket the S3 bucket
@@ -26,6 +26,7 @@ public record UploadSpec(
         String manifestCacheControl,
         boolean dryRun) {
 
+    // NOTE: 32 is a starting value that no benchmark against S3 has tuned yet.
     public static final int DEFAULT_CONCURRENCY = 32;
     public static final int MAX_CONCURRENCY = 256;
     public static final String DEFAULT_RESOURCE_CACHE_CONTROL = "public, max-age=31536000, immutable";

@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * What an upload did.
  *
- * @param uploaded objects sent, the manifest included; in a dry run, objects that would be sent
- * @param skipped objects left alone because the bucket holds them unchanged
- * @param bytesUploaded bytes sent; in a dry run, bytes that would be sent
+ * @param uploaded objects sent, the manifest included. In a dry run, the objects that would be sent
+ * @param skipped objects not sent because the bucket already contains them unchanged
+ * @param bytesUploaded bytes sent. In a dry run, the bytes that would be sent
  * @param elapsed the time from opening the source to the end
  * @param retries requests sent again after a transient failure, beyond the AWS SDK's own retries
  * @param manifest what happened to the manifest object, or in the archive layout to the zip that holds the
@@ -31,7 +31,7 @@ public record UploadSummary(
         String verb = dryRun ? "Dry run: would upload " : "Uploaded ";
         String line = verb + Sizes.count(uploaded) + " objects (" + Sizes.bytes(bytesUploaded) + "), skipped "
                 + Sizes.count(skipped) + " unchanged, in " + Sizes.duration(elapsed);
-        if (!dryRun) {
+        if (!dryRun && uploaded > 0) {
             line += String.format(Locale.ROOT, " (%.1f objects/s)", uploaded / seconds);
         }
         if (retries > 0) {

@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Publishes Live update content to S3. In order: opens the source and reads its manifest, lists the prefix
- * once, checks that every Live update resource of the manifest is in the source or the bucket, uploads what
- * the bucket lacks with bounded concurrency, and uploads the manifest last, only when every resource
- * succeeded. A failed or interrupted run leaves the previous manifest in place, and the next run sends only
+ * Publishes Live update content to S3. It opens the source, reads its manifest and lists the prefix once.
+ * Then it checks that every Live update resource of the manifest is in the source or the bucket, and uploads
+ * what the bucket lacks with bounded concurrency. The manifest goes last, and only when every resource
+ * succeeded, so a failed or interrupted run leaves the previous manifest in place. The next run sends only
  * what is still missing.
  */
 public final class Uploader {
@@ -46,7 +46,7 @@ public final class Uploader {
     private final LongSupplier nanoTime;
 
     /**
-     * @param s3 a client whose connection pool holds at least {@link UploadSpec#concurrency()} connections
+     * @param s3 a client whose connection pool has at least {@link UploadSpec#concurrency()} connections
      */
     public Uploader(S3Client s3, Reporter reporter) {
         this(s3, reporter, UploadTuning.defaults(), System::nanoTime);
@@ -60,7 +60,7 @@ public final class Uploader {
     }
 
     /**
-     * Publishes the source as the spec says.
+     * Publishes the spec's source to its bucket and prefix.
      *
      * @throws LiveUpdateException if the source is invalid, a Live update resource is missing, an object still
      *     fails after retries, or the upload is interrupted
@@ -113,8 +113,9 @@ public final class Uploader {
                 }
             }
             reporter.info((spec.dryRun() ? "Dry run: checking " : "Uploading ") + Sizes.count(toSend.size())
-                    + " objects (" + Sizes.bytes(bytes) + ") to " + location + " with up to " + spec.concurrency()
-                    + " requests at once; " + Sizes.count(skippedByListing) + " resources are there already");
+                    + " objects (" + Sizes.bytes(bytes) + ") to " + location + ", up to " + spec.concurrency()
+                    + " at once, and skipping " + Sizes.count(skippedByListing)
+                    + " resources that the bucket already contains");
             Progress progress = new Progress(toSend.size(), bytes, tuning.progressInterval(), nanoTime);
             ObjectPublisher publisher =
                     new ObjectPublisher(s3, spec.bucket(), tuning, progress, reporter, spec.dryRun());
@@ -199,7 +200,7 @@ public final class Uploader {
             return outcome;
         }
 
-        /** Reports what happened to the zip of the archive layout, which holds the manifest. */
+        /** Reports the outcome for the zip of the archive layout, which contains the manifest. */
         private Outcome archiveOutcome(Progress progress, RemoteListing listing) {
             String name = objectsToPublish().get(0).name();
             Outcome outcome;

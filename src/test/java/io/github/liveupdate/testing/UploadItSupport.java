@@ -2,6 +2,10 @@ package io.github.liveupdate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.liveupdate.core.Reporter;
+import io.github.liveupdate.upload.Layout;
+import io.github.liveupdate.upload.UploadSpec;
+import io.github.liveupdate.upload.Uploader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Helpers for the upload goal's integration tests: the profile the goal signs with, the bucket, and reads of
- * what the emulator holds afterwards. Every call reaches only the test's own moto_server on the loopback
+ * what the emulator contains afterwards. Every call reaches only the test's own moto_server on the loopback
  * address.
  */
 public final class UploadItSupport {
@@ -35,6 +40,32 @@ public final class UploadItSupport {
     public static final String BUCKET = "liveupdate-it";
 
     private UploadItSupport() {}
+
+    /**
+     * Prepares an upload test: starts its moto_server, writes the {@code liveupdate} profile and creates
+     * {@link #BUCKET}.
+     */
+    public static void prepare(File basedir, Map<String, Object> context) {
+        prepare(basedir, context, Map.of());
+    }
+
+    /** Prepares an upload test as {@link #prepare(File, Map)} does, with environment variables for moto. */
+    public static void prepare(File basedir, Map<String, Object> context, Map<String, String> motoEnvironment) {
+        ItSupport.start(basedir, context, motoEnvironment);
+        writeProfile(basedir);
+        createBucket(basedir, BUCKET);
+    }
+
+    /**
+     * Publishes a source to {@link #BUCKET} with the plugin's uploader, as an earlier release would have, so a test
+     * starts from a bucket that already contains content.
+     */
+    public static void publish(File basedir, Path source, String prefix) {
+        try (S3Client s3 = s3(basedir)) {
+            new Uploader(s3, Reporter.silent())
+                    .upload(new UploadSpec(source, BUCKET, prefix, Layout.RESOURCES, 8, null, null, false));
+        }
+    }
 
     /**
      * Writes {@code basedir/aws/credentials} and {@code basedir/aws/config} with a {@code liveupdate} profile that
@@ -54,6 +85,18 @@ public final class UploadItSupport {
         try (S3Client s3 = s3(basedir)) {
             s3.createBucket(request -> request.bucket(bucket)
                     .createBucketConfiguration(configuration -> configuration.locationConstraint("eu-west-1")));
+        }
+    }
+
+    /**
+     * Lets anyone read the bucket's objects with a bucket policy, as setup does for Live update content, so
+     * unsigned GETs succeed.
+     */
+    public static void allowPublicRead(File basedir, String bucket) {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PublicRead\",\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
+        try (S3Client s3 = s3(basedir)) {
+            s3.putBucketPolicy(request -> request.bucket(bucket).policy(policy));
         }
     }
 

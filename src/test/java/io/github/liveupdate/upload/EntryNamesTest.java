@@ -25,7 +25,7 @@ class EntryNamesTest {
     }
 
     @Test
-    void keepsEmptyFileNameRulesForDots() {
+    void keepsNameStartingWithDots() {
         assertThat(EntryNames.check("..data", "folder")).isEqualTo("..data");
     }
 

@@ -43,25 +43,25 @@ final class FaultyS3Client implements S3Client {
         this.delegate = delegate;
     }
 
-    /** Answers the first PUT of each matching key with 503 SlowDown. */
+    /** Fails the first PUT of each matching key with 503 SlowDown. */
     FaultyS3Client slowDownOnFirstPut(Predicate<String> keys) {
         this.slowDownOnFirstPut = keys;
         return this;
     }
 
-    /** Answers every PUT of each matching key with 500 InternalError. */
+    /** Fails every PUT of each matching key with 500 InternalError. */
     FaultyS3Client failPuts(Predicate<String> keys) {
         this.failingPuts = keys;
         return this;
     }
 
-    /** Answers every upload of the matching part numbers with 500 InternalError. */
+    /** Fails every upload of the matching part numbers with 500 InternalError. */
     FaultyS3Client failParts(Predicate<Integer> partNumbers) {
         this.failingParts = partNumbers;
         return this;
     }
 
-    /** Answers ListObjectsV2 with 403 AccessDenied. */
+    /** Fails ListObjectsV2 with 403 AccessDenied. */
     FaultyS3Client denyListing() {
         this.listingDenied = true;
         return this;

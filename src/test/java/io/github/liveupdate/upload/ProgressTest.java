@@ -50,7 +50,9 @@ class ProgressTest {
 
         String line = progress.line(Duration.ofSeconds(5).toNanos());
 
-        assertThat(line).isEqualTo("Uploaded 5 of 10 objects (5.0 MiB of 10.0 MiB), 1.0 MiB/s, about 5.0 s left");
+        assertThat(line)
+                .isEqualTo(
+                        "Uploaded 5 of 10 objects (5.0 MiB of 10.0 MiB) at 1 objects/s and 1.0 MiB/s, about 5.0 s left");
     }
 
     @Test

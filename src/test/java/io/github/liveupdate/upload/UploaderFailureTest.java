@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,11 +164,13 @@ class UploaderFailureTest {
         FaultyS3Client faulty = new FaultyS3Client(s3).delayPuts(Duration.ofMillis(20));
         UploadSpec spec = new UploadSpec(zip, BUCKET, "p", Layout.RESOURCES, 4, null, null, false);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread upload = new Thread(() -> {
             try {
                 uploader(faulty).upload(spec);
             } catch (Throwable e) {
                 thrown.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
             }
         });
 
@@ -179,6 +182,8 @@ class UploaderFailureTest {
         assertThat(upload.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(LiveUpdateException.class).hasMessageContaining("interrupted");
         assertThat(keys()).doesNotContain("p/liveupdate.game.dmanifest").isNotEmpty();
+        assertThat(log).noneMatch(line -> line.contains("still running"));
+        assertThat(stillInterrupted).isTrue();
     }
 
     private Uploader uploader(S3Client client) {

@@ -197,6 +197,67 @@ class UploaderTest {
         assertThat(log).anyMatch(line -> line.startsWith("info: Would upload p/liveupdate.game.dmanifest"));
     }
 
+    @Test
+    void missingBucketFailsWithFix() {
+        Path zip = LiveUpdateFixtures.seeded(11).resources(1).writeZip(folder.resolve("game.zip"));
+        UploadSpec spec = new UploadSpec(zip, "no-such-bucket", "p", Layout.RESOURCES, 2, null, null, false);
+
+        assertThatThrownBy(() -> uploader().upload(spec))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("Bucket 'no-such-bucket' does not exist")
+                .hasMessageContaining("-Dliveupdate.bucket");
+    }
+
+    @Test
+    void folderSourceRejectsArchiveLayout() {
+        Path content = LiveUpdateFixtures.seeded(12).resources(1).writeFolder(folder.resolve("content"));
+
+        assertThatThrownBy(() -> uploader().upload(spec(content, "p", Layout.ARCHIVE)))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("is a folder, but the archive layout uploads a zip");
+    }
+
+    @Test
+    void sourceWithoutManifestFails() throws Exception {
+        Path content = Files.createDirectory(folder.resolve("content"));
+        Files.write(content.resolve("0123456789abcdef0123456789abcdef01234567"), new byte[16]);
+
+        assertThatThrownBy(() -> uploader().upload(spec(content, "p", Layout.RESOURCES)))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("has no liveupdate.game.dmanifest");
+    }
+
+    @Test
+    void typesOtherFilesByExtension() throws Exception {
+        Path content = LiveUpdateFixtures.seeded(13)
+                .resources(1)
+                .extraEntry("dmengine.wasm", new byte[] {0, 'a', 's', 'm'})
+                .extraEntry("empty.json", new byte[0])
+                .writeFolder(folder.resolve("content"));
+
+        uploader().upload(spec(content, "p", Layout.RESOURCES));
+
+        assertThat(head("p/dmengine.wasm").contentType()).isEqualTo("application/wasm");
+        assertThat(head("p/dmengine.wasm").cacheControl()).isEqualTo("no-cache");
+        assertThat(head("p/empty.json").contentLength()).isZero();
+        assertThat(head("p/empty.json").contentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void logsProgressOnLongUpload() {
+        Path zip = LiveUpdateFixtures.seeded(14).resources(30).writeZip(folder.resolve("game.zip"));
+        UploadTuning tuning =
+                new UploadTuning(64 * UploadTuning.MIB, 16 * UploadTuning.MIB, quickRetry(), Duration.ZERO);
+
+        new Uploader(s3, reporter(), tuning, System::nanoTime).upload(spec(zip, "p", Layout.RESOURCES));
+
+        assertThat(log).anyMatch(line -> line.startsWith("info: Uploaded ") && line.contains(" of 30 objects"));
+        assertThat(log)
+                .noneMatch(line -> line.startsWith("info:")
+                        && line.contains(
+                                LiveUpdateFixtures.seeded(14).resource(0).hash()));
+    }
+
     private Uploader uploader() {
         return new Uploader(
                 s3,
