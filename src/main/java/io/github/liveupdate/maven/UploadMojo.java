@@ -35,14 +35,15 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
 
     /**
      * The maximum number of requests sent to S3 at once, from 1 to 256. It also sets the size of the HTTP
-     * connection pool.
+     * connection pool. Default: 32.
      */
     @Parameter(property = PropertyNames.CONCURRENCY, defaultValue = "" + UploadSpec.DEFAULT_CONCURRENCY)
     private int concurrency;
 
     /**
      * The Cache-Control header of resource entries. Their names are content hashes, so the content under a name
-     * never changes and may be cached for a long time.
+     * never changes and may be cached for a long time. Default: {@code public, max-age=31536000, immutable}
+     * (one year).
      */
     @Parameter(
             property = PropertyNames.RESOURCE_CACHE_CONTROL,
@@ -51,7 +52,8 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
 
     /**
      * The Cache-Control header of the manifest, of the zip in the archive layout, and of any entry whose name is
-     * not a hash. These change from release to release, so games must check for a new version.
+     * not a hash. These change from release to release, so games must check for a new version. Default:
+     * {@code no-cache}.
      */
     @Parameter(
             property = PropertyNames.MANIFEST_CACHE_CONTROL,

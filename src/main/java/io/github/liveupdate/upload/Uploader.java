@@ -102,16 +102,8 @@ public final class Uploader {
             }
             checkComplete(manifest, listing);
 
-            List<SourceEntry> toSend = new ArrayList<>();
-            long bytes = 0;
-            for (SourceEntry entry : objectsToPublish()) {
-                if (Decision.of(entry.name(), entry.size(), listing) == Decision.SKIP) {
-                    skippedByListing++;
-                } else {
-                    toSend.add(entry);
-                    bytes += entry.size();
-                }
-            }
+            List<SourceEntry> toSend = objectsToSend(listing);
+            long bytes = toSend.stream().mapToLong(SourceEntry::size).sum();
             reporter.info((spec.dryRun() ? "Dry run: checking " : "Uploading ") + Sizes.count(toSend.size())
                     + " objects (" + Sizes.bytes(bytes) + ") to " + location + ", up to " + spec.concurrency()
                     + " at once, and skipping " + Sizes.count(skippedByListing)
@@ -125,6 +117,7 @@ public final class Uploader {
             Outcome manifestOutcome = spec.layout() == Layout.RESOURCES
                     ? publishManifest(transfer, listing)
                     : archiveOutcome(progress, listing);
+            transfer.reportPlannedKeys();
             UploadSummary summary = new UploadSummary(
                     progress.objectsUploaded(),
                     progress.objectsSkipped() + skippedByListing,
@@ -133,9 +126,21 @@ public final class Uploader {
                     progress.retries(),
                     manifestOutcome,
                     spec.dryRun());
-            transfer.reportPlannedKeys();
             reporter.info(summary.describe());
             return summary;
+        }
+
+        /** Returns the objects to publish before the manifest, less the resources the listing shows in place. */
+        private List<SourceEntry> objectsToSend(RemoteListing listing) {
+            List<SourceEntry> toSend = new ArrayList<>();
+            for (SourceEntry entry : objectsToPublish()) {
+                if (Decision.of(entry.name(), entry.size(), listing) == Decision.SKIP) {
+                    skippedByListing++;
+                } else {
+                    toSend.add(entry);
+                }
+            }
+            return toSend;
         }
 
         /** Returns the entries that become objects before the manifest: every resource entry, or the zip. */
