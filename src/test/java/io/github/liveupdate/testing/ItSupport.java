@@ -27,9 +27,17 @@ public final class ItSupport {
      * last two to files under {@code basedir/aws}, so no test touches the real {@code ~/.aws}). Returns
      * nothing: the invoker skips the build when a pre-build script returns a value other than true.
      */
-    @SuppressWarnings("unchecked")
     public static void start(File basedir, Map<String, Object> context) {
-        MotoServer server = MotoServer.start(basedir);
+        start(basedir, context, Map.of());
+    }
+
+    /**
+     * Starts moto_server as {@link #start(File, Map)} does, with extra environment variables for the server,
+     * such as {@code MOTO_ENABLE_RECORDING}.
+     */
+    @SuppressWarnings("unchecked")
+    public static void start(File basedir, Map<String, Object> context, Map<String, String> environment) {
+        MotoServer server = MotoServer.start(basedir.toPath().resolve("moto.log"), environment);
         Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
         userProperties.put("liveupdate.endpoint", server.endpoint());
         userProperties.putIfAbsent(

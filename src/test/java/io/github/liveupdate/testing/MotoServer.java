@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A moto_server process on a free loopback port, for tests. It is stopped by {@link #close()}, and by a
@@ -46,6 +47,14 @@ public final class MotoServer implements AutoCloseable {
      * @param logFile where the server's output goes
      */
     public static MotoServer start(Path logFile) {
+        return start(logFile, Map.of());
+    }
+
+    /**
+     * Starts moto_server as {@link #start(Path)} does, with extra environment variables, such as
+     * {@code MOTO_ENABLE_RECORDING} for moto's request recorder.
+     */
+    public static MotoServer start(Path logFile, Map<String, String> environment) {
         List<String> candidates = new ArrayList<>();
         candidates.add(System.getProperty("moto.command", "moto_server"));
         candidates.add(Path.of("target", "moto-venv", "bin", "moto_server")
@@ -59,6 +68,7 @@ public final class MotoServer implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command, "-H", "127.0.0.1", "-p", Integer.toString(port))
                         .redirectErrorStream(true)
                         .redirectOutput(logFile.toFile());
+                builder.environment().putAll(environment);
                 builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
                 MotoServer server = new MotoServer(builder.start(), port);
                 server.awaitReady(Duration.ofSeconds(60));

@@ -1,0 +1,6 @@
+import io.github.liveupdate.testing.LiveUpdateFixtures
+import io.github.liveupdate.testing.UploadItSupport
+
+UploadItSupport.prepare(basedir, context)
+LiveUpdateFixtures.seeded(3).resources(10).writeZip(new File(basedir, 'content/game.zip').toPath())
+true

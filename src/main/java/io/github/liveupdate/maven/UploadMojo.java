@@ -1,0 +1,78 @@
+package io.github.liveupdate.maven;
+
+import io.github.liveupdate.aws.AwsConnection;
+import io.github.liveupdate.core.Reporter;
+import io.github.liveupdate.upload.Layout;
+import io.github.liveupdate.upload.UploadSpec;
+import io.github.liveupdate.upload.Uploader;
+import java.io.File;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Publishes the Live update content that bob wrote to the S3 bucket, signing with the profile that setup
+ * wrote. Only what the bucket lacks is uploaded, and the manifest goes last, after every resource succeeded.
+ */
+@Mojo(name = "upload", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class UploadMojo extends AbstractLiveUpdateMojo {
+
+    /**
+     * The Live update content that bob writes with {@code --archive --liveupdate yes}: the zip, or the folder
+     * of its entries. A relative path is resolved against the project folder. Required.
+     */
+    @Parameter(property = PropertyNames.SOURCE)
+    private File source;
+
+    /**
+     * The layout of the content in the bucket. {@code resources} uploads each entry as
+     * {@code <prefix>/<hash>} and the manifest as {@code <prefix>/liveupdate.game.dmanifest}, for engines that
+     * fetch one resource at a time. {@code archive} uploads the zip as one object {@code <prefix>/<file name>},
+     * for engines that mount a zip. Default: {@code resources}.
+     */
+    @Parameter(property = PropertyNames.LAYOUT, defaultValue = "resources")
+    private String layout;
+
+    /**
+     * The maximum number of requests sent to S3 at once, from 1 to 256. It also sets the size of the HTTP
+     * connection pool. Default: 32.
+     */
+    @Parameter(property = PropertyNames.CONCURRENCY, defaultValue = "" + UploadSpec.DEFAULT_CONCURRENCY)
+    private int concurrency;
+
+    /**
+     * The Cache-Control header of resource entries. Their names are content hashes, so the content under a name
+     * never changes and may be cached for a long time. Default: {@code public, max-age=31536000, immutable}
+     * (one year).
+     */
+    @Parameter(
+            property = PropertyNames.RESOURCE_CACHE_CONTROL,
+            defaultValue = UploadSpec.DEFAULT_RESOURCE_CACHE_CONTROL)
+    private String resourceCacheControl;
+
+    /**
+     * The Cache-Control header of the manifest, of the zip in the archive layout, and of any entry whose name is
+     * not a hash. These change from release to release, so games must check for a new version. Default:
+     * {@code no-cache}.
+     */
+    @Parameter(
+            property = PropertyNames.MANIFEST_CACHE_CONTROL,
+            defaultValue = UploadSpec.DEFAULT_MANIFEST_CACHE_CONTROL)
+    private String manifestCacheControl;
+
+    @Override
+    protected void run(Reporter reporter) {
+        UploadSpec spec = new UploadSpec(
+                source == null ? null : source.toPath(),
+                requireBucket(),
+                prefix,
+                Layout.parse(layout),
+                concurrency,
+                resourceCacheControl,
+                manifestCacheControl,
+                dryRun);
+        try (AwsConnection connection = AwsConnection.open(awsOptions(profile).withMaxConnections(concurrency))) {
+            new Uploader(connection.s3(), reporter).upload(spec);
+        }
+    }
+}
