@@ -31,9 +31,9 @@ try {
         assert outcome { s3.listBuckets() } == 'allowed' : 'the key cannot list buckets, which the editor needs'
         assert outcome { s3.getBucketAcl { it.bucket(bucket) } } == 'allowed' :
                 'the key cannot read the bucket ACL, which bob needs'
-        // NOTE: ListObjectsV2 under the prefix is not checked here. moto 5.2 evaluates no s3:prefix
-        // condition (it passes only sts:ExternalId to conditions), so it denies the prefix-limited ListBucket
-        // statement that AWS allows. The statement itself is checked by setup-iam-creates-user-policy-and-key.
+        // NOTE: ListObjectsV2 under the prefix is not checked here. With IAM enforced, moto 5.2.1 rejects a
+        // listing whose prefix contains '/' with SignatureDoesNotMatch, and it does not evaluate the s3:prefix
+        // condition at all. The statement itself is checked by setup-iam-creates-user-policy-and-key.
 
         def outside = outcome { s3.putObject({ it.bucket(bucket).key('elsewhere/abc') }, body()) }
         assert outside == 'AccessDenied' : "an upload outside the prefix was ${outside}, not AccessDenied"

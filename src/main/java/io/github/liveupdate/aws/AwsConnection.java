@@ -90,6 +90,11 @@ public final class AwsConnection implements AutoCloseable {
         return aggregator.build();
     }
 
+    /** Returns whether the credentials or config file has a profile of that name. */
+    public static boolean hasProfile(AwsFiles files, String profile) {
+        return loadProfiles(files).profile(profile).isPresent();
+    }
+
     private static void addIfPresent(ProfileFile.Aggregator aggregator, Path file, ProfileFile.Type type) {
         if (!Files.isRegularFile(file)) {
             return;

@@ -5,10 +5,14 @@ import io.github.liveupdate.aws.AwsOptions;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
 import java.io.File;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -74,6 +78,18 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     /** Skips every goal of this plugin. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     protected boolean skip;
+
+    /** The build's settings, for servers named by a {@code serverId} parameter. Set by Maven. */
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    /** The build session, for user properties that are not parameters. Set by Maven. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /** Decrypts server passwords as Maven does. */
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {

@@ -37,6 +37,7 @@ public final class PropertyNames {
     public static final String CONCURRENCY = "liveupdate.concurrency";
     public static final String RESOURCE_CACHE_CONTROL = "liveupdate.resourceCacheControl";
     public static final String MANIFEST_CACHE_CONTROL = "liveupdate.manifestCacheControl";
+    public static final String USE_DEFAULT_CHAIN = "liveupdate.useDefaultChain";
 
     private PropertyNames() {}
 }

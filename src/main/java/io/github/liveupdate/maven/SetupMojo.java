@@ -1,21 +1,13 @@
 package io.github.liveupdate.maven;
 
 import io.github.liveupdate.aws.AwsConnection;
-import io.github.liveupdate.bucket.BucketSetup;
 import io.github.liveupdate.bucket.BucketSpec;
-import io.github.liveupdate.core.Backoff;
-import io.github.liveupdate.core.KeyIds;
 import io.github.liveupdate.core.Reporter;
-import io.github.liveupdate.credentials.ProfileWriter;
-import io.github.liveupdate.iam.IamResult;
-import io.github.liveupdate.iam.IamSetup;
-import io.github.liveupdate.iam.IamSpec;
+import io.github.liveupdate.setup.FullSetup;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * Prepares AWS for Defold Live update in one run: the goals {@code setup-bucket}, {@code setup-iam} and
@@ -85,45 +77,9 @@ public class SetupMojo extends AbstractLiveUpdateMojo {
     protected void run(Reporter reporter) {
         BucketSpec bucketSpec = new BucketSpec(
                 requireBucket(), prefix, publicRead, cors, corsAllowedOrigins, corsAllowedHeaders, corsMaxAgeSeconds);
-        ProfileWriter profileWriter = new ProfileWriter(awsFiles(), reporter);
-
         try (AwsConnection aws = AwsConnection.open(awsOptions(adminProfile))) {
-            IamSpec iamSpec = new IamSpec(
-                    bucketSpec.bucket(),
-                    bucketSpec.prefix(),
-                    aws.partition(),
-                    policyName,
-                    userName,
-                    Duration.ofSeconds(keyWaitSeconds),
-                    profile);
-
-            new BucketSetup(
-                            aws.s3(),
-                            aws.region(),
-                            aws.partition(),
-                            reporter,
-                            Backoff.upTo(BucketSetup.POLICY_RETRY_BUDGET))
-                    .apply(bucketSpec, dryRun);
-
-            IamResult iam = new IamSetup(aws.iam(), aws.sts(), aws::stsClient, reporter)
-                    .apply(iamSpec, keyIdInProfile(), dryRun);
-
-            if (iam.newKey().isPresent()) {
-                profileWriter.write(profile, iam.newKey().get(), aws.region().id(), dryRun);
-            } else {
-                profileWriter.reportKeyKept(profile);
-            }
-
-            reporter.info("Setup " + (dryRun ? "planned (dry run, nothing changed)" : "complete") + ": bucket "
-                    + bucketSpec.bucket() + " in " + aws.region().id() + ", IAM user " + iam.userName()
-                    + ", profile '" + profile + "' with key "
-                    + iam.accessKeyId().map(KeyIds::mask).orElse("(to be created)") + ".");
+            new FullSetup(aws, awsFiles(), reporter)
+                    .run(bucketSpec, policyName, userName, Duration.ofSeconds(keyWaitSeconds), profile, dryRun);
         }
-    }
-
-    private Optional<String> keyIdInProfile() {
-        return AwsConnection.loadProfiles(awsFiles())
-                .profile(profile)
-                .flatMap(p -> p.property(ProfileProperty.AWS_ACCESS_KEY_ID));
     }
 }

@@ -1,6 +1,9 @@
 package io.github.liveupdate.maven;
 
 import io.github.liveupdate.aws.AwsConnection;
+import io.github.liveupdate.aws.AwsOptions;
+import io.github.liveupdate.core.AccessKeyPair;
+import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
 import io.github.liveupdate.upload.Layout;
 import io.github.liveupdate.upload.UploadSpec;
@@ -9,6 +12,7 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * Publishes the Live update content that bob wrote to the S3 bucket, signing with the profile that setup
@@ -60,6 +64,22 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
             defaultValue = UploadSpec.DEFAULT_MANIFEST_CACHE_CONTROL)
     private String manifestCacheControl;
 
+    /**
+     * The id of a {@code <server>} in settings.xml whose username is an access key id and whose password,
+     * encrypted or not, is its secret. Set, upload signs with that key instead of the profile. Unset: the
+     * profile.
+     */
+    @Parameter(property = PropertyNames.SERVER_ID)
+    private String serverId;
+
+    /**
+     * Sign with the AWS SDK's default credentials chain instead of the profile: the AWS_ACCESS_KEY_ID and
+     * AWS_SECRET_ACCESS_KEY environment variables, the default profile, SSO, or a container or instance role,
+     * as CI machines usually provide. Default: false, sign with the profile.
+     */
+    @Parameter(property = PropertyNames.USE_DEFAULT_CHAIN, defaultValue = "false")
+    private boolean useDefaultChain;
+
     @Override
     protected void run(Reporter reporter) {
         UploadSpec spec = new UploadSpec(
@@ -71,8 +91,31 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
                 resourceCacheControl,
                 manifestCacheControl,
                 dryRun);
-        try (AwsConnection connection = AwsConnection.open(awsOptions(profile).withMaxConnections(concurrency))) {
+        try (AwsConnection connection = AwsConnection.open(signingOptions().withMaxConnections(concurrency))) {
             new Uploader(connection.s3(), reporter).upload(spec);
         }
+    }
+
+    /** Returns the options that sign with the server's key, the default chain or the profile, in that order. */
+    private AwsOptions signingOptions() {
+        if (serverId != null && !serverId.isBlank()) {
+            if (useDefaultChain) {
+                throw new LiveUpdateException("Both <serverId> and <useDefaultChain> are set, so it is unclear"
+                        + " which credentials sign: unset one of them.");
+            }
+            AccessKeyPair key = SettingsServers.accessKey(settings, settingsDecrypter, serverId.trim());
+            return awsOptions(null)
+                    .withCredentials(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+        }
+        if (useDefaultChain) {
+            return awsOptions(null);
+        }
+        if (!AwsConnection.hasProfile(awsFiles(), profile)) {
+            throw new LiveUpdateException("Profile '" + profile + "' was not found in "
+                    + awsFiles().credentialsFile() + " or " + awsFiles().configFile()
+                    + ". Run 'mvn liveupdate:setup' to create it, name another profile with -Dliveupdate.profile,"
+                    + " or sign with the environment's credentials with -Dliveupdate.useDefaultChain=true.");
+        }
+        return awsOptions(profile);
     }
 }

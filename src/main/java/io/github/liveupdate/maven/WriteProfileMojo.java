@@ -6,12 +6,8 @@ import io.github.liveupdate.credentials.AccessKeySources;
 import io.github.liveupdate.credentials.ProfileWriter;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Writes an access key into a named profile of the shared credentials file ({@code ~/.aws/credentials}) and
@@ -34,17 +30,6 @@ public class WriteProfileMojo extends AbstractLiveUpdateMojo {
      */
     @Parameter(property = PropertyNames.SERVER_ID)
     private String serverId;
-
-    /** The build's settings, for the server named by {@link #serverId}. Set by Maven. */
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    /** The build session, for the key id and secret in its user properties. Set by Maven. */
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Component
-    private SettingsDecrypter settingsDecrypter;
 
     @Override
     protected void run(Reporter reporter) {

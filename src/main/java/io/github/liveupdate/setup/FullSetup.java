@@ -1,0 +1,81 @@
+package io.github.liveupdate.setup;
+
+import io.github.liveupdate.aws.AwsConnection;
+import io.github.liveupdate.aws.AwsFiles;
+import io.github.liveupdate.bucket.BucketSetup;
+import io.github.liveupdate.bucket.BucketSpec;
+import io.github.liveupdate.core.Backoff;
+import io.github.liveupdate.core.KeyIds;
+import io.github.liveupdate.core.Reporter;
+import io.github.liveupdate.credentials.ProfileWriter;
+import io.github.liveupdate.iam.IamResult;
+import io.github.liveupdate.iam.IamSetup;
+import io.github.liveupdate.iam.IamSpec;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.profiles.ProfileProperty;
+
+/**
+ * Runs the whole setup for Defold Live update: the bucket, then the IAM policy, user and key, then the
+ * profile. A new key goes from the IAM step to the credentials file in memory only.
+ */
+public final class FullSetup {
+
+    private final AwsConnection aws;
+    private final AwsFiles files;
+    private final Reporter reporter;
+
+    /**
+     * @param aws the connection that signs as the administrator
+     * @param files the credentials and config files that receive the profile
+     */
+    public FullSetup(AwsConnection aws, AwsFiles files, Reporter reporter) {
+        this.aws = aws;
+        this.files = files;
+        this.reporter = reporter;
+    }
+
+    /**
+     * Runs every step and reports each one.
+     *
+     * @param policyName the IAM policy name, or null for the name derived from the bucket
+     * @param userName the IAM user name, or null for the name derived from the bucket
+     * @param keyWait how long to wait for a new access key to authenticate
+     * @param profile the profile that receives the key
+     * @return the IAM result, with the new key if one was created
+     */
+    public IamResult run(
+            BucketSpec bucket, String policyName, String userName, Duration keyWait, String profile, boolean dryRun) {
+        IamSpec iamSpec =
+                new IamSpec(bucket.bucket(), bucket.prefix(), aws.partition(), policyName, userName, keyWait, profile);
+        ProfileWriter profileWriter = new ProfileWriter(files, reporter);
+
+        new BucketSetup(
+                        aws.s3(),
+                        aws.region(),
+                        aws.partition(),
+                        reporter,
+                        Backoff.upTo(BucketSetup.POLICY_RETRY_BUDGET))
+                .apply(bucket, dryRun);
+
+        IamResult iam = new IamSetup(aws.iam(), aws.sts(), aws::stsClient, reporter)
+                .apply(iamSpec, keyIdInProfile(profile), dryRun);
+
+        if (iam.newKey().isPresent()) {
+            profileWriter.write(profile, iam.newKey().get(), aws.region().id(), dryRun);
+        } else {
+            profileWriter.reportKeyKept(profile);
+        }
+
+        reporter.info("Setup " + (dryRun ? "planned (dry run, nothing changed)" : "complete") + ": bucket "
+                + bucket.bucket() + " in " + aws.region().id() + ", IAM user " + iam.userName() + ", profile '"
+                + profile + "' with key " + iam.accessKeyId().map(KeyIds::mask).orElse("(to be created)") + ".");
+        return iam;
+    }
+
+    private Optional<String> keyIdInProfile(String profile) {
+        return AwsConnection.loadProfiles(files)
+                .profile(profile)
+                .flatMap(p -> p.property(ProfileProperty.AWS_ACCESS_KEY_ID));
+    }
+}
