@@ -91,6 +91,7 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
                 resourceCacheControl,
                 manifestCacheControl,
                 dryRun);
+        spec.checkSource();
         try (AwsConnection connection = AwsConnection.open(signingOptions().withMaxConnections(concurrency))) {
             new Uploader(connection.s3(), reporter).upload(spec);
         }

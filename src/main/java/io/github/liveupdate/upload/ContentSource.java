@@ -48,8 +48,18 @@ public interface ContentSource extends AutoCloseable {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             return FolderSource.open(path);
         }
-        if (Files.isRegularFile(path)) {
-            return ZipSource.open(path);
+        requireZipOrFolder(path);
+        return ZipSource.open(path);
+    }
+
+    /**
+     * Checks that the path is a regular file or a folder, before any request is sent.
+     *
+     * @throws LiveUpdateException if the path is missing or neither a file nor a folder
+     */
+    static void requireZipOrFolder(Path path) {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(path)) {
+            return;
         }
         String problem = Files.exists(path) ? "is neither a zip file nor a folder" : "does not exist";
         throw new LiveUpdateException("Source " + path + " " + problem + ". Set <source> or -Dliveupdate.source to"

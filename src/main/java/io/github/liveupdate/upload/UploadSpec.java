@@ -72,4 +72,14 @@ public record UploadSpec(
         }
         return value.trim();
     }
+
+    /**
+     * Checks that the source is a zip file or a folder, so that a wrong path fails before credentials are
+     * read or any request is sent.
+     *
+     * @throws LiveUpdateException if the source is missing or neither a file nor a folder
+     */
+    public void checkSource() {
+        ContentSource.requireZipOrFolder(source);
+    }
 }
