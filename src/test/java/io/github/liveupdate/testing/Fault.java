@@ -36,8 +36,10 @@ public sealed interface Fault {
     /**
      * Forwards the request, then sends the response's status line, headers and the first half of its body,
      * and closes the connection. A response without a body is cut inside its headers.
+     *
+     * @param successOnly when true, only a 2xx response is cut and any other is sent whole
      */
-    record Truncate() implements Fault {
+    record Truncate(boolean successOnly) implements Fault {
         @Override
         public String label() {
             return "truncated response";
@@ -77,7 +79,15 @@ public sealed interface Fault {
     }
 
     static Fault truncatedResponse() {
-        return new Truncate();
+        return new Truncate(false);
+    }
+
+    /**
+     * Cuts successful responses only. SDK 2.59.1 reads no error code from a cut error response and reports
+     * a bare status, which neither it nor the plugin retries, so tests that expect success use this one.
+     */
+    static Fault truncatedSuccess() {
+        return new Truncate(true);
     }
 
     static Fault delay(Duration duration) {

@@ -245,7 +245,12 @@ public final class FaultProxy implements AutoCloseable {
             return false;
         }
         byte[] bytes = response.toBytes(close);
-        if (fault instanceof Fault.Truncate) {
+        boolean truncated =
+                fault instanceof Fault.Truncate truncate && (!truncate.successOnly() || response.status() < 300);
+        if (fault instanceof Fault.Truncate && !truncated) {
+            fault = null;
+        }
+        if (truncated) {
             record(request, arrived, response.status(), fault.label(), true);
             // Cut inside the body, where the client has started to parse, or inside the headers of a bodiless one.
             int headLength = bytes.length - response.body().length;

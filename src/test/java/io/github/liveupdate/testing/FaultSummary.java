@@ -50,7 +50,7 @@ public record FaultSummary(
     static boolean isFailure(RecordedRequest request) {
         return request.status() < 0
                 || request.status() >= 400
-                || request.fault().equals(new Fault.Truncate().label());
+                || request.fault().equals(Fault.truncatedResponse().label());
     }
 
     private static boolean sentAgain(List<RecordedRequest> record, int index) {
