@@ -35,7 +35,7 @@ public sealed interface Fault {
 
     /**
      * Forwards the request, then sends the response's status line, headers and the first half of its body,
-     * and closes the connection. A response without a body is cut inside its headers.
+     * and closes the connection. A response without a body is cut inside its status line.
      *
      * @param successOnly when true, only a 2xx response is cut and any other is sent whole
      */

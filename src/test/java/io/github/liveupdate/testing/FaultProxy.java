@@ -252,9 +252,10 @@ public final class FaultProxy implements AutoCloseable {
         }
         if (truncated) {
             record(request, arrived, response.status(), fault.label(), true);
-            // Cut inside the body, where the client has started to parse, or inside the headers of a bodiless one.
+            // Cut inside the body, where the client has started to parse it. A response without a body is cut
+            // inside its status line, because a client may accept a head cut between two header lines.
             int headLength = bytes.length - response.body().length;
-            int cut = response.body().length > 1 ? headLength + response.body().length / 2 : headLength / 2;
+            int cut = response.body().length > 1 ? headLength + response.body().length / 2 : 5;
             out.write(bytes, 0, cut);
             out.flush();
             return false;
