@@ -88,6 +88,7 @@ public class SetupMojo extends AbstractLiveUpdateMojo {
         ProfileWriter profileWriter = new ProfileWriter(awsFiles(), reporter);
 
         try (AwsConnection aws = AwsConnection.open(awsOptions(adminProfile))) {
+            profileWriter.checkWritable(profile, aws.region().id());
             IamSpec iamSpec = new IamSpec(
                     bucketSpec.bucket(),
                     bucketSpec.prefix(),
