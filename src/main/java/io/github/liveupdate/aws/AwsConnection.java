@@ -1,12 +1,14 @@
 package io.github.liveupdate.aws;
 
 import io.github.liveupdate.core.LiveUpdateException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -99,11 +101,26 @@ public final class AwsConnection implements AutoCloseable {
             return;
         }
         try {
-            aggregator.addFile(ProfileFile.builder().content(file).type(type).build());
-        } catch (RuntimeException e) {
+            aggregator.addFile(ProfileFile.builder()
+                    .content(new ByteArrayInputStream(withoutByteOrderMark(Files.readAllBytes(file))))
+                    .type(type)
+                    .build());
+        } catch (IOException | RuntimeException e) {
             throw new LiveUpdateException("Cannot read " + file + ": " + e.getMessage()
                     + ". Fix the file, or point <credentialsFile>/<configFile> at another one.");
         }
+    }
+
+    /**
+     * Removes a UTF-8 byte order mark, which Windows editors write and the SDK's parser rejects ("Expected a
+     * profile definition on line 1"). The profile writer removes it from the file, with a warning.
+     */
+    private static byte[] withoutByteOrderMark(byte[] content) {
+        boolean mark = content.length >= 3
+                && (content[0] & 0xFF) == 0xEF
+                && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF;
+        return mark ? Arrays.copyOfRange(content, 3, content.length) : content;
     }
 
     private static Optional<String> profileRegion(AwsFiles files, String profile) {
