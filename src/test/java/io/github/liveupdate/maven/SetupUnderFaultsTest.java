@@ -133,6 +133,23 @@ class SetupUnderFaultsTest {
         report(action + ": " + fault.label(), summary, "success");
     }
 
+    /** SDK 2.59.1 reads the GetBucketPolicy body in an interceptor, outside its own retries. */
+    @Test
+    void cutBucketPolicyResponseIsRetried() throws Exception {
+        runSetup();
+        proxy.inject(Match.action("GetBucketPolicy"), Trigger.nth(1), Fault.truncatedSuccess());
+
+        runSetup();
+
+        List<RecordedRequest> reads = proxy.requests("GetBucketPolicy");
+        assertThat(reads.get(1).fault())
+                .as("second run's first GetBucketPolicy")
+                .isEqualTo("truncated response");
+        assertThat(reads).as("GetBucketPolicy requests").hasSize(3);
+        assertCleanSetup();
+        report("GetBucketPolicy: truncated response (second run)", proxy.summary(), "success");
+    }
+
     @Test
     void survivesNewBucketDefaults() throws Exception {
         proxy.play(new NewBucketDefaults(moto.endpoint(), Duration.ofSeconds(3)));
