@@ -109,7 +109,7 @@ final class PublicReadAccess {
     /**
      * Returns the bucket policy as JSON, or null when the bucket has none. SDK 2.59.1 reads this response's
      * body in an interceptor, so a connection cut inside it escapes as an UncheckedIOException that the SDK
-     * neither retries nor wraps; this method retries it.
+     * neither retries nor wraps. This method retries it.
      */
     private String currentPolicy(String bucket) {
         try {

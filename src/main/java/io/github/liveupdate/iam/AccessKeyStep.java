@@ -123,8 +123,8 @@ final class AccessKeyStep {
 
     /**
      * Deletes the keys that neither the listing before CreateAccessKey nor its response names. Such a key
-     * comes from an attempt whose response was lost: when a connection drops after IAM created a key, the SDK
-     * sends CreateAccessKey again, IAM creates a second key, and the first key's secret is gone with the lost
+     * comes from an attempt whose response was lost. When a connection drops after IAM created a key, the SDK
+     * sends CreateAccessKey again and IAM creates a second key. The first key's secret is gone with the lost
      * response. Left alone, that key would take one of the user's two key slots for good.
      *
      * <p>NOTE: a key that another setup run for the same user creates between this run's listing and its

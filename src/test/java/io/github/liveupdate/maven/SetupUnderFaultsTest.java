@@ -88,7 +88,7 @@ class SetupUnderFaultsTest {
         proxy.close();
     }
 
-    /** One fault on the first request of each kind that setup sends. */
+    /** Returns one fault on the first request of each kind that setup sends. */
     static Stream<Arguments> transientFaults() {
         return Stream.of(
                 Arguments.of("HeadBucket", Fault.slowDown()),
@@ -258,7 +258,7 @@ class SetupUnderFaultsTest {
         mojo.execute();
     }
 
-    /** Checks that the account holds what one clean setup creates, and nothing twice. */
+    /** Checks that the account contains what one clean setup creates, and nothing twice. */
     private void assertCleanSetup() {
         Profile profile = ProfileFile.builder()
                 .content(folder.resolve("aws/credentials"))

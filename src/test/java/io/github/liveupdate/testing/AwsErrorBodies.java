@@ -15,7 +15,7 @@ public final class AwsErrorBodies {
 
     /**
      * Returns an error response for the request's service: the S3 form for S3, else the query-protocol form.
-     * A response to HEAD has no body, as with S3, and the SDK then knows the error only by its status.
+     * A response to HEAD has no body, as with S3, and the SDK then reads only its status.
      */
     public static ProxyResponse forRequest(ProxyRequest request, int status, String code, String message) {
         if (request.service().equals("s3")) {

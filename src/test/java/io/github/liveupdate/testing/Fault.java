@@ -9,7 +9,7 @@ public sealed interface Fault {
     String label();
 
     /**
-     * Answers with an AWS error and does not forward the request, as a server that rejects it before doing
+     * Responds with an AWS error and does not forward the request, as a server that rejects it before doing
      * anything would.
      *
      * @param s3Code the error code for S3 requests
@@ -23,7 +23,7 @@ public sealed interface Fault {
     }
 
     /**
-     * Closes the client's connection with a TCP reset. Before forwarding, the emulator never sees the
+     * Closes the client's connection with a TCP reset. Before forwarding, the emulator never receives the
      * request; after forwarding, it has applied the request and only the response is lost.
      */
     record Reset(boolean afterForward) implements Fault {
@@ -54,18 +54,18 @@ public sealed interface Fault {
         }
     }
 
-    /** S3's 503 SlowDown, or IAM's and STS's 503 ServiceUnavailable. */
+    /** Returns S3's 503 SlowDown, or IAM's and STS's 503 ServiceUnavailable. */
     static Fault slowDown() {
         return new Error(503, "SlowDown", "ServiceUnavailable", "Please reduce your request rate.");
     }
 
-    /** A 500 InternalError. */
+    /** Returns a 500 InternalError, InternalFailure for IAM and STS. */
     static Fault internalError() {
         return new Error(
                 500, "InternalError", "InternalFailure", "We encountered an internal error. Please try again.");
     }
 
-    /** IAM's and STS's 400 Throttling, which S3 words as 503 SlowDown. */
+    /** Returns IAM's and STS's 400 Throttling, which S3 sends as 503 SlowDown. */
     static Fault throttling() {
         return new Error(400, "Throttling", "Throttling", "Rate exceeded");
     }

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * <p>The plugin's endpoint points at the proxy and signs for the proxy's host and port. The proxy forwards
  * the request line, the headers (Host included) and the body bytes as received, so moto's signature check
  * (when IAM authorization is on) computes the same signature. Only hop-by-hop headers change: the proxy
- * answers {@code Expect: 100-continue} itself and sends {@code Connection: close} upstream, since each
+ * responds to {@code Expect: 100-continue} itself and sends {@code Connection: close} upstream, since each
  * request gets its own upstream connection. The SDK excludes both headers from the signature. Responses are
  * read whole and sent with a {@code Content-Length}.
  *
@@ -109,12 +109,12 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** The proxy's endpoint URL, such as {@code http://127.0.0.1:41235}. */
+    /** Returns the proxy's endpoint URL, such as {@code http://127.0.0.1:41235}. */
     public String endpoint() {
         return "http://127.0.0.1:" + serverSocket.getLocalPort();
     }
 
-    /** The endpoint that the proxy forwards to. */
+    /** Returns the endpoint that the proxy forwards to. */
     public String upstreamEndpoint() {
         return upstream.toString();
     }

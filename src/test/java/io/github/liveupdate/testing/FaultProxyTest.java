@@ -169,7 +169,7 @@ class FaultProxyTest {
 
     /**
      * The SDK 2.59.1 client, as configured by default, does not retry a response cut inside its XML body,
-     * because it sees an XML parse error rather than an I/O failure. The plugin's clients add that retry,
+     * because it gets an XML parse error rather than an I/O failure. The plugin's clients add that retry,
      * which AwsConnectionTest checks.
      */
     @Test

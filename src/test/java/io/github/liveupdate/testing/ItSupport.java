@@ -48,7 +48,7 @@ public final class ItSupport {
     /**
      * Starts moto_server as {@link #start} does and a {@link FaultProxy} in front of it, and points
      * {@code liveupdate.endpoint} at the proxy. The pre-build script adds faults and behaviours to the returned
-     * proxy; the proxy runs in the Maven JVM that runs the hook scripts, so it serves the whole build.
+     * proxy. The proxy runs in the Maven JVM that runs the hook scripts, so it serves the whole build.
      * {@link #endpoint} still returns moto's own endpoint, so the verify script's requests skip the faults.
      * The proxy appends each request to {@code proxy-requests.log} in {@code basedir}.
      */

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param action the operation name, as {@link ProxyRequest#action} derives it
  * @param signerKeyId the access key id that signed the request, or null for an unsigned request
  * @param status the status sent to the client, or -1 when the connection was reset before a response
- * @param fault what a fault rule did ({@link Fault#label}), or what a modelled AWS behaviour answered, such as
+ * @param fault what a fault rule did ({@link Fault#label}), or what a modelled AWS behaviour responded, such as
  *     {@code new-key: InvalidClientTokenId}; null when the request was forwarded unchanged
  * @param injected true when a fault rule, not a modelled AWS behaviour, handled the request
  */
@@ -29,7 +29,7 @@ public record RecordedRequest(
         String fault,
         boolean injected) {
 
-    /** Returns whether the request reached the client as something other than the emulator's answer. */
+    /** Returns whether the request reached the client as something other than the emulator's response. */
     public boolean faulted() {
         return fault != null;
     }
