@@ -17,6 +17,13 @@ def outcome(Closure request) {
 }
 
 try {
+    // Groovy prints the values in a failed assert's expression, so the secret check asserts a boolean.
+    def log = new File(basedir, 'build.log').text
+    def secrets = ItAws.issuedSecrets(basedir)
+    assert secrets.size() == 1 : "expected moto to have issued one secret, found ${secrets.size()}"
+    def leaked = secrets.any { log.contains(it) }
+    assert !leaked : 'build.log contains the secret access key'
+
     def profile = ProfileFile.builder().content(new File(basedir, 'aws/credentials').toPath())
             .type(ProfileFile.Type.CREDENTIALS).build().profile('liveupdate').get()
     def keyId = profile.property('aws_access_key_id').get()

@@ -1,16 +1,22 @@
 package io.github.liveupdate.aws;
 
 import io.github.liveupdate.core.LiveUpdateException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -100,11 +106,26 @@ public final class AwsConnection implements AutoCloseable {
             return;
         }
         try {
-            aggregator.addFile(ProfileFile.builder().content(file).type(type).build());
-        } catch (RuntimeException e) {
+            aggregator.addFile(ProfileFile.builder()
+                    .content(new ByteArrayInputStream(withoutByteOrderMark(Files.readAllBytes(file))))
+                    .type(type)
+                    .build());
+        } catch (IOException | RuntimeException e) {
             throw new LiveUpdateException("Cannot read " + file + ": " + e.getMessage()
                     + ". Fix the file, or point <credentialsFile>/<configFile> at another one.");
         }
+    }
+
+    /**
+     * Removes a UTF-8 byte order mark, which Windows editors write and the SDK's parser rejects ("Expected a
+     * profile definition on line 1"). The profile writer removes it from the file, with a warning.
+     */
+    private static byte[] withoutByteOrderMark(byte[] content) {
+        boolean mark = content.length >= 3
+                && (content[0] & 0xFF) == 0xEF
+                && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF;
+        return mark ? Arrays.copyOfRange(content, 3, content.length) : content;
     }
 
     private static Optional<String> profileRegion(AwsFiles files, String profile) {
@@ -158,7 +179,8 @@ public final class AwsConnection implements AutoCloseable {
             var builder = S3Client.builder()
                     .region(region)
                     .credentialsProvider(credentials)
-                    .httpClientBuilder(httpClient(options.maxConnections()));
+                    .httpClientBuilder(httpClient(options.maxConnections()))
+                    .overrideConfiguration(AwsConnection::retryCutResponses);
             if (endpoint != null) {
                 builder.endpointOverride(endpoint).forcePathStyle(true);
             }
@@ -172,7 +194,8 @@ public final class AwsConnection implements AutoCloseable {
             var builder = IamClient.builder()
                     .region(Regions.iamRegion(region))
                     .credentialsProvider(credentials)
-                    .httpClientBuilder(httpClient(AwsOptions.DEFAULT_MAX_CONNECTIONS));
+                    .httpClientBuilder(httpClient(AwsOptions.DEFAULT_MAX_CONNECTIONS))
+                    .overrideConfiguration(AwsConnection::retryCutResponses);
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }
@@ -193,12 +216,37 @@ public final class AwsConnection implements AutoCloseable {
      * closes it.
      */
     public StsClient stsClient(AwsCredentialsProvider signer) {
-        var builder =
-                StsClient.builder().region(region).credentialsProvider(signer).httpClientBuilder(httpClient(2));
+        var builder = StsClient.builder()
+                .region(region)
+                .credentialsProvider(signer)
+                .httpClientBuilder(httpClient(2))
+                .overrideConfiguration(AwsConnection::retryCutResponses);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
+    }
+
+    /**
+     * Adds a retry, within the SDK's own retry limits, for a response that the connection cut inside its body.
+     * SDK 2.59.1 retries I/O failures, but it reports a response that ends inside its XML as a parse error,
+     * which it does not retry, so one dropped connection would fail the whole goal.
+     */
+    static void retryCutResponses(ClientOverrideConfiguration.Builder configuration) {
+        configuration.retryStrategy(strategy -> strategy.retryOnException(AwsConnection::isCutResponse));
+    }
+
+    /** Returns whether the SDK failed to read a response because it ended early or did not parse. */
+    static boolean isCutResponse(Throwable failure) {
+        if (!(failure instanceof SdkClientException)) {
+            return false;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof XMLStreamException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns a builder, not a client, so that each service client owns and closes its HTTP client. */

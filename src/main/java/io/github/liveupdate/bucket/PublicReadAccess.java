@@ -4,6 +4,7 @@ import io.github.liveupdate.core.Backoff;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Outcome;
 import io.github.liveupdate.core.Reporter;
+import java.io.UncheckedIOException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -105,10 +106,18 @@ final class PublicReadAccess {
         return change.outcome();
     }
 
-    /** Returns the bucket policy as JSON, or null when the bucket has none. */
+    /**
+     * Returns the bucket policy as JSON, or null when the bucket has none. SDK 2.59.1 reads this response's
+     * body in an interceptor, so a connection cut inside it escapes as an UncheckedIOException that the SDK
+     * neither retries nor wraps. This method retries it.
+     */
     private String currentPolicy(String bucket) {
         try {
-            return s3.getBucketPolicy(request -> request.bucket(bucket)).policy();
+            return policyBackoff.run(
+                    "GetBucketPolicy " + bucket,
+                    reporter,
+                    e -> e instanceof UncheckedIOException,
+                    () -> s3.getBucketPolicy(request -> request.bucket(bucket)).policy());
         } catch (S3Exception e) {
             if (S3Errors.hasCode(e, "NoSuchBucketPolicy")) {
                 return null;

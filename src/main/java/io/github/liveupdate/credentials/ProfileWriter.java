@@ -68,6 +68,10 @@ public final class ProfileWriter {
 
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The key that {@link #checkWritable} edits the files with in memory. It is never written. */
+    private static final AccessKeyPair PLACEHOLDER_KEY =
+            new AccessKeyPair("AKIAPLACEHOLDER00000", "placeholder-secret-never-written");
+
     private final AwsFiles files;
     private final Reporter reporter;
     private final Map<String, String> environment;
@@ -106,11 +110,7 @@ public final class ProfileWriter {
         checkKey(key);
         Path credentials = PrivateFiles.followLinks(files.credentialsFile());
         Path config = PrivateFiles.followLinks(files.configFile());
-        if (credentials.normalize().equals(config.normalize())) {
-            throw new LiveUpdateException("The credentials file and the config file are both " + credentials
-                    + ". They must be two files: set " + CREDENTIALS_PARAMETER + " and " + CONFIG_PARAMETER
-                    + " to different paths.");
-        }
+        checkTwoFiles(credentials, config);
         Plan plan = new Plan(profile, key, region, credentials, config);
         if (dryRun) {
             plan.prepare();
@@ -131,6 +131,23 @@ public final class ProfileWriter {
     }
 
     /**
+     * Checks, reading only, that {@link #write} could write a key into the profile: the profile name, both
+     * files (readable, UTF-8, parsed by the AWS SDK) and the profile's sections in them. Setup calls it before
+     * it changes anything in AWS, so that a file problem does not surface only after IAM has created a key
+     * whose secret then has nowhere to go.
+     *
+     * @param region the region that the profile will get, or null to look it up as {@link #write} does
+     * @throws LiveUpdateException with the same message that {@link #write} would fail with
+     */
+    public void checkWritable(String profile, String region) {
+        checkProfileName(profile);
+        Path credentials = PrivateFiles.followLinks(files.credentialsFile());
+        Path config = PrivateFiles.followLinks(files.configFile());
+        checkTwoFiles(credentials, config);
+        new Plan(profile, PLACEHOLDER_KEY, region, credentials, config).prepare();
+    }
+
+    /**
      * Reports that setup-iam created no new key in this build, so the profile keeps the key it has. Nothing
      * is read or written.
      */
@@ -139,6 +156,14 @@ public final class ProfileWriter {
                 "Profile '" + profile + "' in " + files.credentialsFile()
                         + " (setup-iam created no new key, the profile keeps its key)",
                 Outcome.UNCHANGED);
+    }
+
+    private static void checkTwoFiles(Path credentials, Path config) {
+        if (credentials.normalize().equals(config.normalize())) {
+            throw new LiveUpdateException("The credentials file and the config file are both " + credentials
+                    + ". They must be two files: set " + CREDENTIALS_PARAMETER + " and " + CONFIG_PARAMETER
+                    + " to different paths.");
+        }
     }
 
     private static void checkProfileName(String profile) {

@@ -7,6 +7,7 @@ import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Outcome;
 import io.github.liveupdate.core.Reporter;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,10 +114,45 @@ final class AccessKeyStep {
                 IamSetup::isNoSuchEntity,
                 () -> iam.createAccessKey(r -> r.userName(userName)).accessKey());
         AccessKeyPair pair = new AccessKeyPair(created.accessKeyId(), created.secretAccessKey());
+        deleteKeysOfLostResponses(userName, keys, pair.accessKeyId());
         awaitAuthenticationOrDelete(spec, pair);
         reporter.info("Access key " + KeyIds.mask(pair.accessKeyId()) + " of IAM user " + userName + ": "
                 + Outcome.CREATED.label());
         return new Result(Optional.of(pair), Optional.of(pair.accessKeyId()));
+    }
+
+    /**
+     * Deletes the keys that neither the listing before CreateAccessKey nor its response names. Such a key
+     * comes from an attempt whose response was lost. When a connection drops after IAM created a key, the SDK
+     * sends CreateAccessKey again and IAM creates a second key. The first key's secret is gone with the lost
+     * response. Left alone, that key would take one of the user's two key slots for good.
+     *
+     * <p>NOTE: a key that another setup run for the same user creates between this run's listing and its
+     * CreateAccessKey looks the same and is deleted too. Two runs for one user at once leave at most one
+     * working profile anyway.
+     */
+    private void deleteKeysOfLostResponses(String userName, List<AccessKeyMetadata> before, String createdId) {
+        Set<String> known =
+                before.stream().map(AccessKeyMetadata::accessKeyId).collect(Collectors.toCollection(HashSet::new));
+        known.add(createdId);
+        List<AccessKeyMetadata> after = consistencyBackoff.run(
+                "list access keys of " + userName + " after creating one",
+                reporter,
+                IamSetup::isNoSuchEntity,
+                () -> iam.listAccessKeys(r -> r.userName(userName)).accessKeyMetadata());
+        for (AccessKeyMetadata key : after) {
+            String id = key.accessKeyId();
+            if (known.contains(id)) {
+                continue;
+            }
+            consistencyBackoff.runVoid(
+                    "delete access key " + KeyIds.mask(id),
+                    reporter,
+                    IamSetup::isNoSuchEntity,
+                    () -> iam.deleteAccessKey(r -> r.userName(userName).accessKeyId(id)));
+            reporter.warn("Deleted access key " + KeyIds.mask(id) + " of IAM user " + userName + ": a retried"
+                    + " CreateAccessKey request created it, and its secret was lost with the dropped response.");
+        }
     }
 
     private void reportWhyProfileKeyIsNotUsed(

@@ -54,7 +54,7 @@ public final class IamSetup {
         this.sts = sts;
         this.reporter = reporter;
         this.consistencyBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8), CONSISTENCY_WAIT, sleeper);
-        this.policyStep = new PolicyStep(iam, reporter);
+        this.policyStep = new PolicyStep(iam, reporter, consistencyBackoff);
         this.accessKeyStep = new AccessKeyStep(iam, stsForKey, reporter, consistencyBackoff, sleeper);
     }
 

@@ -1,6 +1,7 @@
 package io.github.liveupdate.iam;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.liveupdate.core.Backoff;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Outcome;
 import io.github.liveupdate.core.Reporter;
@@ -21,10 +22,12 @@ final class PolicyStep {
 
     private final IamClient iam;
     private final Reporter reporter;
+    private final Backoff consistencyBackoff;
 
-    PolicyStep(IamClient iam, Reporter reporter) {
+    PolicyStep(IamClient iam, Reporter reporter, Backoff consistencyBackoff) {
         this.iam = iam;
         this.reporter = reporter;
+        this.consistencyBackoff = consistencyBackoff;
     }
 
     /**
@@ -44,7 +47,7 @@ final class PolicyStep {
                 reporter.step(step, Outcome.PLANNED);
                 return false;
             }
-            create(spec, expected);
+            create(spec, policyArn, expected);
             reporter.step(step, Outcome.CREATED);
             return true;
         }
@@ -81,7 +84,7 @@ final class PolicyStep {
         }
     }
 
-    private void create(IamSpec spec, ObjectNode document) {
+    private void create(IamSpec spec, String policyArn, ObjectNode document) {
         try {
             iam.createPolicy(r -> r.policyName(spec.policyName())
                     .policyDocument(UploaderPolicy.toJson(document))
@@ -89,9 +92,31 @@ final class PolicyStep {
                             + ". Managed by " + IamTags.CREATED_BY_VALUE + ".")
                     .tags(IamTags.forBucket(spec.bucket())));
         } catch (EntityAlreadyExistsException e) {
+            if (existsAfterAll(policyArn)) {
+                return;
+            }
             throw new LiveUpdateException("IAM policy " + spec.policyName() + " exists under a path other than"
                     + " '/', where the plugin looks for it. Set <policyName> or -Dliveupdate.policyName to"
                     + " another name.");
+        }
+    }
+
+    /**
+     * Returns whether the policy is at {@code policyArn} after all, waiting while IAM does not find it. It is
+     * when the SDK sent CreatePolicy again after a dropped connection and IAM had applied the first attempt,
+     * or when GetPolicy missed a policy that an earlier run created moments before.
+     */
+    private boolean existsAfterAll(String policyArn) {
+        try {
+            consistencyBackoff.run(
+                    "GetPolicy " + policyArn + " after CreatePolicy reported it exists",
+                    reporter,
+                    IamSetup::isNoSuchEntity,
+                    () -> iam.getPolicy(r -> r.policyArn(policyArn)));
+            reporter.debug("CreatePolicy " + policyArn + ": already exists at that ARN");
+            return true;
+        } catch (NoSuchEntityException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.liveupdate.aws.AwsOptions;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
 import java.io.File;
+import java.io.UncheckedIOException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -103,6 +104,12 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SdkException e) {
             throw new MojoFailureException("AWS request failed: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // The SDK lets some I/O failures through unwrapped, such as a response body cut while it reads it.
+            throw new MojoFailureException(
+                    "Reading a response from AWS failed: " + e.getCause().getMessage()
+                            + ". The connection broke off; run the goal again, since each step can be repeated.",
+                    e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.KeyIds;
 import io.github.liveupdate.core.Reporter;
+import io.github.liveupdate.credentials.ProfileWriter;
 import io.github.liveupdate.iam.IamResult;
 import io.github.liveupdate.iam.IamSetup;
 import io.github.liveupdate.iam.IamSpec;
@@ -55,6 +56,9 @@ public class SetupIamMojo extends AbstractLiveUpdateMojo {
                     userName,
                     Duration.ofSeconds(keyWaitSeconds),
                     profile);
+            // The key goes to this profile in a later write-profile goal: fail now if it could not.
+            new ProfileWriter(awsFiles(), reporter)
+                    .checkWritable(profile, aws.region().id());
             Optional<String> keyIdInProfile = AwsConnection.loadProfiles(awsFiles())
                     .profile(profile)
                     .flatMap(p -> p.property(ProfileProperty.AWS_ACCESS_KEY_ID));

@@ -4,8 +4,10 @@ import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.aws.AwsFiles;
 import io.github.liveupdate.bucket.BucketSetup;
 import io.github.liveupdate.bucket.BucketSpec;
+import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.Backoff;
 import io.github.liveupdate.core.KeyIds;
+import io.github.liveupdate.core.Outcome;
 import io.github.liveupdate.core.Reporter;
 import io.github.liveupdate.credentials.ProfileWriter;
 import io.github.liveupdate.iam.IamResult;
@@ -49,6 +51,8 @@ public final class FullSetup {
         IamSpec iamSpec =
                 new IamSpec(bucket.bucket(), bucket.prefix(), aws.partition(), policyName, userName, keyWait, profile);
         ProfileWriter profileWriter = new ProfileWriter(files, reporter);
+        // A file problem must fail now: after IAM creates a key, its secret would have nowhere to go.
+        profileWriter.checkWritable(profile, aws.region().id());
 
         new BucketSetup(
                         aws.s3(),
@@ -61,8 +65,16 @@ public final class FullSetup {
         IamResult iam = new IamSetup(aws.iam(), aws.sts(), aws::stsClient, reporter)
                 .apply(iamSpec, keyIdInProfile(profile), dryRun);
 
+        Optional<AccessKeyPair> keyInProfile = keyInProfile(profile);
         if (iam.newKey().isPresent()) {
             profileWriter.write(profile, iam.newKey().get(), aws.region().id(), dryRun);
+        } else if (keyInProfile.isPresent()
+                && keyInProfile.get().accessKeyId().equals(iam.accessKeyId().orElse(null))) {
+            // Writing the key the profile already holds changes nothing but a missing or other region.
+            profileWriter.write(profile, keyInProfile.get(), aws.region().id(), dryRun);
+        } else if (dryRun && iam.accessKeyId().isEmpty()) {
+            reporter.step(
+                    "Profile '" + profile + "' in " + files.credentialsFile() + " (the new key)", Outcome.PLANNED);
         } else {
             profileWriter.reportKeyKept(profile);
         }
@@ -74,8 +86,16 @@ public final class FullSetup {
     }
 
     private Optional<String> keyIdInProfile(String profile) {
-        return AwsConnection.loadProfiles(files)
-                .profile(profile)
-                .flatMap(p -> p.property(ProfileProperty.AWS_ACCESS_KEY_ID));
+        return keyInProfile(profile).map(AccessKeyPair::accessKeyId);
+    }
+
+    private Optional<AccessKeyPair> keyInProfile(String profile) {
+        return AwsConnection.loadProfiles(files).profile(profile).flatMap(p -> {
+            Optional<String> id = p.property(ProfileProperty.AWS_ACCESS_KEY_ID);
+            Optional<String> secret = p.property(ProfileProperty.AWS_SECRET_ACCESS_KEY);
+            return id.isPresent() && secret.isPresent()
+                    ? Optional.of(new AccessKeyPair(id.get(), secret.get()))
+                    : Optional.empty();
+        });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.LiveUpdateException;
+import io.github.liveupdate.testing.RecordingReporter;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.github.liveupdate.aws.AwsFiles;
 import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.LiveUpdateException;
+import io.github.liveupdate.testing.RecordingReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

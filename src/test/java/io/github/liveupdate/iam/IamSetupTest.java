@@ -8,7 +8,12 @@ import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.Backoff;
 import io.github.liveupdate.core.KeyIds;
 import io.github.liveupdate.core.LiveUpdateException;
+import io.github.liveupdate.testing.Fault;
+import io.github.liveupdate.testing.FaultProxy;
+import io.github.liveupdate.testing.Match;
 import io.github.liveupdate.testing.MotoServer;
+import io.github.liveupdate.testing.RecordingReporter;
+import io.github.liveupdate.testing.Trigger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -410,6 +415,45 @@ class IamSetupTest {
         IamResult result = setup(iam, stsForKey).apply(spec("game/v1", Duration.ZERO), Optional.empty(), false);
 
         assertThat(result.newKey()).isPresent();
+    }
+
+    @Test
+    void lostCreatePolicyResponseStillCreates() {
+        try (FaultProxy proxy = FaultProxy.start(server.endpoint());
+                IamClient proxied = iamThrough(proxy)) {
+            proxy.inject(Match.action("CreatePolicy"), Trigger.nth(1), Fault.resetAfterForward());
+
+            setup(proxied, IamSetupTest::stsSignedBy).apply(spec("game/v1"), Optional.empty(), false);
+
+            assertThat(proxy.requests("CreatePolicy")).hasSize(2);
+        }
+        assertThat(reporter.infoLines()).contains("IAM policy " + NAME + ": created");
+    }
+
+    @Test
+    void lostCreateAccessKeyResponseLeavesOneKey() {
+        IamResult result;
+        try (FaultProxy proxy = FaultProxy.start(server.endpoint());
+                IamClient proxied = iamThrough(proxy)) {
+            proxy.inject(Match.action("CreateAccessKey"), Trigger.nth(1), Fault.resetAfterForward());
+
+            result = setup(proxied, IamSetupTest::stsSignedBy).apply(spec("game/v1"), Optional.empty(), false);
+
+            assertThat(proxy.requests("CreateAccessKey")).hasSize(2);
+        }
+        List<String> keyIds =
+                keys().stream().map(AccessKeyMetadata::accessKeyId).toList();
+        assertThat(keyIds).containsExactly(result.newKey().orElseThrow().accessKeyId());
+        assertThat(reporter.all()).contains("its secret was lost with the dropped response");
+    }
+
+    private static IamClient iamThrough(FaultProxy proxy) {
+        return IamClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .endpointOverride(URI.create(proxy.endpoint()))
+                .credentialsProvider(ROOT)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
     }
 
     private static Tag tag(String key, String value) {

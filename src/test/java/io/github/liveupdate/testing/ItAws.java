@@ -62,7 +62,12 @@ public final class ItAws {
      * script can check that the build log contains none of them.
      */
     public static List<String> issuedSecrets(File basedir) {
-        String state = get(ItSupport.endpoint(basedir) + "/moto-api/data.json");
+        return issuedSecrets(ItSupport.endpoint(basedir));
+    }
+
+    /** Returns every secret access key that the emulator at {@code motoEndpoint} has issued. */
+    public static List<String> issuedSecrets(String motoEndpoint) {
+        String state = get(motoEndpoint + "/moto-api/data.json");
         List<String> secrets = new ArrayList<>();
         Matcher matcher = SECRET.matcher(state);
         while (matcher.find()) {

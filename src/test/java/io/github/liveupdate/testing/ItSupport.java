@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Helpers for the invoker integration tests' hook scripts. {@code prebuild.groovy} calls {@link #start}, which
@@ -18,6 +19,9 @@ import java.util.Properties;
 public final class ItSupport {
 
     private static final String STATE_FILE = "moto.properties";
+
+    /** The fault proxies of the running tests, by base folder. */
+    private static final Map<String, FaultProxy> PROXIES = new ConcurrentHashMap<>();
 
     private ItSupport() {}
 
@@ -49,13 +53,52 @@ public final class ItSupport {
         write(basedir.toPath().resolve(STATE_FILE), state);
     }
 
+    /**
+     * Starts moto_server as {@link #start} does and a {@link FaultProxy} in front of it, and points
+     * {@code liveupdate.endpoint} at the proxy. The pre-build script adds faults and behaviours to the returned
+     * proxy. The proxy runs in the Maven JVM that runs the hook scripts, so it serves the whole build.
+     * {@link #endpoint} still returns moto's own endpoint, so the verify script's requests skip the faults.
+     * The proxy appends each request to {@code proxy-requests.log} in {@code basedir}.
+     */
+    @SuppressWarnings("unchecked")
+    public static FaultProxy startBehindProxy(File basedir, Map<String, Object> context) {
+        start(basedir, context);
+        FaultProxy proxy = FaultProxy.start(endpoint(basedir)).logTo(new File(basedir, "proxy-requests.log").toPath());
+        PROXIES.put(key(basedir), proxy);
+        Map<String, String> userProperties = (Map<String, String>) context.get("userProperties");
+        userProperties.put("liveupdate.endpoint", proxy.endpoint());
+        return proxy;
+    }
+
+    /**
+     * Returns the proxy that {@link #startBehindProxy} started for the test in {@code basedir}.
+     *
+     * @throws IllegalStateException if there is none in this class loader
+     */
+    public static FaultProxy proxy(File basedir) {
+        FaultProxy proxy = PROXIES.get(key(basedir));
+        if (proxy == null) {
+            throw new IllegalStateException(
+                    "No fault proxy runs for " + basedir + ": call" + " ItSupport.startBehindProxy in prebuild.groovy");
+        }
+        return proxy;
+    }
+
+    private static String key(File basedir) {
+        return basedir.getAbsoluteFile().toPath().normalize().toString();
+    }
+
     /** Returns the endpoint of the test's moto_server, for the verify script. */
     public static String endpoint(File basedir) {
         return read(basedir.toPath().resolve(STATE_FILE)).getProperty("endpoint");
     }
 
-    /** Stops the test's moto_server. */
+    /** Stops the test's fault proxy, if it has one, and its moto_server. */
     public static void stop(File basedir) {
+        FaultProxy proxy = PROXIES.remove(key(basedir));
+        if (proxy != null) {
+            proxy.close();
+        }
         long pid = Long.parseLong(read(basedir.toPath().resolve(STATE_FILE)).getProperty("pid"));
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     }

@@ -1,13 +1,13 @@
-package io.github.liveupdate.iam;
+package io.github.liveupdate.testing;
 
 import io.github.liveupdate.core.Reporter;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A reporter that keeps every line, prefixed with its level, for assertions. */
-final class RecordingReporter implements Reporter {
+/** A reporter that keeps every line, prefixed with its level, for assertions. Safe for concurrent writers. */
+public final class RecordingReporter implements Reporter {
 
-    final List<String> lines = new ArrayList<>();
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(String message) {
@@ -25,14 +25,15 @@ final class RecordingReporter implements Reporter {
     }
 
     /** Returns the info lines without their level. */
-    List<String> infoLines() {
+    public List<String> infoLines() {
         return lines.stream()
                 .filter(line -> line.startsWith("INFO "))
                 .map(line -> line.substring(5))
                 .toList();
     }
 
-    String all() {
+    /** Returns every line, joined with newlines. */
+    public String all() {
         return String.join("\n", lines);
     }
 }
