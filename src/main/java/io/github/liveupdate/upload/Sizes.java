@@ -29,6 +29,11 @@ final class Sizes {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
+    /** Formats a count of objects such as {@code 1 object} or {@code 1,234 objects}. */
+    static String objects(long count) {
+        return count(count) + (count == 1 ? " object" : " objects");
+    }
+
     /** Formats a duration such as {@code 0.4 s}, {@code 35 s}, {@code 4 min 10 s} or {@code 2 h 5 min}. */
     static String duration(Duration duration) {
         long millis = duration.toMillis();

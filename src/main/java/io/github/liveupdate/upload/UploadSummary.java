@@ -29,7 +29,7 @@ public record UploadSummary(
     public String describe() {
         double seconds = Math.max(1e-3, elapsed.toMillis() / 1000.0);
         String verb = dryRun ? "Dry run: would upload " : "Uploaded ";
-        String line = verb + Sizes.count(uploaded) + " objects (" + Sizes.bytes(bytesUploaded) + "), skipped "
+        String line = verb + Sizes.objects(uploaded) + " (" + Sizes.bytes(bytesUploaded) + "), skipped "
                 + Sizes.count(skipped) + " unchanged, in " + Sizes.duration(elapsed);
         if (!dryRun && uploaded > 0) {
             line += String.format(Locale.ROOT, " (%.1f objects/s)", uploaded / seconds);

@@ -98,16 +98,16 @@ public final class Uploader {
             Manifest manifest = readManifest();
             RemoteListing listing = RemoteListing.list(s3, spec.bucket(), spec.prefix(), reporter);
             if (listing.available()) {
-                reporter.info("Found " + Sizes.count(listing.count()) + " objects in " + location);
+                reporter.info("Found " + Sizes.objects(listing.count()) + " in " + location);
             }
             checkComplete(manifest, listing);
 
             List<SourceEntry> toSend = objectsToSend(listing);
             long bytes = toSend.stream().mapToLong(SourceEntry::size).sum();
-            reporter.info((spec.dryRun() ? "Dry run: checking " : "Uploading ") + Sizes.count(toSend.size())
-                    + " objects (" + Sizes.bytes(bytes) + ") to " + location + ", up to " + spec.concurrency()
-                    + " at once, and skipping " + Sizes.count(skippedByListing)
-                    + " resources that the bucket already contains");
+            reporter.info((spec.dryRun() ? "Dry run: checking " : "Uploading ") + Sizes.objects(toSend.size())
+                    + " (" + Sizes.bytes(bytes) + ") to " + location + ", up to " + spec.concurrency() + " at once"
+                    + (spec.layout() == Layout.RESOURCES ? ", then the manifest" : "") + ". Skipping "
+                    + Sizes.count(skippedByListing) + " resources that the bucket already contains.");
             Progress progress = new Progress(toSend.size(), bytes, tuning.progressInterval(), nanoTime);
             ObjectPublisher publisher =
                     new ObjectPublisher(s3, spec.bucket(), tuning, progress, reporter, spec.dryRun());
