@@ -3,6 +3,7 @@ package io.github.liveupdate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.liveupdate.core.Reporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +40,15 @@ class UploadMojoParametersTest {
     @Test
     @InjectMojo(goal = "upload")
     void appliesDocumentedDefaults(UploadMojo mojo) throws Exception {
+        mojo.projectFolder = Files.createTempDirectory("upload-mojo-test").toFile();
+        mojo.applyLiveUpdateSettings(Reporter.silent());
+
         assertThat(field(mojo, "layout")).isEqualTo("resources");
         assertThat(field(mojo, "concurrency")).isEqualTo(32);
         assertThat(field(mojo, "resourceCacheControl")).isEqualTo("public, max-age=31536000, immutable");
         assertThat(field(mojo, "manifestCacheControl")).isEqualTo("no-cache");
         assertThat(field(mojo, "useDefaultChain")).isEqualTo(false);
+        assertThat(field(mojo, "skipUpload")).isEqualTo(false);
         assertThat(mojo.profile).isEqualTo("liveupdate");
     }
 
