@@ -78,7 +78,7 @@ public final class BobOutput {
         if (settings.zipFilename().isPresent()) {
             Path zip = folder.resolve(settings.zipFilename().get()).normalize();
             requireExists(zip, settings, LiveUpdateSettings.ZIP_FILENAME);
-            reporter.info("Uploading " + zip + ", the zip that " + settings.fileName() + " names (zip-filepath and"
+            reporter.info("Source " + zip + ": the zip that " + settings.fileName() + " names (zip-filepath and"
                     + " zip-filename). Set <source> to upload another.");
             return zip;
         }
@@ -106,7 +106,7 @@ public final class BobOutput {
         if (settings.outputFolderName().isPresent()) {
             Path folder = parent.resolve(settings.outputFolderName().get()).normalize();
             requireExists(folder, settings, LiveUpdateSettings.OUTPUT_FOLDER_NAME);
-            reporter.info("Uploading " + folder + ", the folder that " + settings.fileName() + " names"
+            reporter.info("Source " + folder + ": the folder that " + settings.fileName() + " names"
                     + " (output-directory and output-folder-name). Set <source> to upload another.");
             return folder;
         }
@@ -155,11 +155,11 @@ public final class BobOutput {
                     + " were modified within " + CLEARLY_OLDER.toSeconds() + " s of each other. " + SET_SOURCE
                     + ", or delete the old ones.");
         }
-        String others = candidates.size() == 1
-                ? "the only " + kind + " there"
-                : "the newest of " + candidates.size() + " " + kindPlural + " (the older ones are not uploaded)";
-        reporter.info("Uploading " + newest.path() + ", " + others + ", found in " + folder + " through "
-                + settings.fileName() + ". Set <source> to upload another.");
+        String which =
+                candidates.size() == 1 ? "the only " + kind : "the newest of " + candidates.size() + " " + kindPlural;
+        String older = candidates.size() == 1 ? "" : " The older ones are not uploaded.";
+        reporter.info("Source " + newest.path() + ": " + which + " in " + folder + ", the folder that "
+                + settings.fileName() + " names." + older + " Set <source> to upload another.");
         return newest.path();
     }
 

@@ -2,7 +2,7 @@ package io.github.liveupdate.defold;
 
 import java.util.Optional;
 
-/** How bob publishes Live update content: the {@code mode} of liveupdate.settings. */
+/** The way bob publishes Live update content: the {@code mode} of liveupdate.settings. */
 public enum LiveUpdateMode {
     /** bob uploads the content to S3 itself, signing with {@code amazon-credential-profile}. */
     AMAZON("Amazon"),

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The {@code [liveupdate]} section of a Defold project's liveupdate.settings, which tells bob where to publish
+ * The {@code [liveupdate]} section of a Defold project's liveupdate.settings, which configures where bob publishes
  * Live update content. An empty value counts as unset. Keys are matched whatever their case, as bob does.
  */
 public final class LiveUpdateSettings {

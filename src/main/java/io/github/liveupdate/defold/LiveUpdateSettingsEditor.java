@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * first key is written without spaces. When the file has no {@code [liveupdate]} section, one is appended at
  * the end, after a blank line unless the file already ends with one. New lines use the file's first line
  * ending (a line feed for a file without one), and a file that did not end with a line ending still does not.
+ * A new line that would end with a lone carriage return right before an empty line gets a CRLF, so that the
+ * empty line stays.
  *
  * <p>Input that would make the edit ambiguous is rejected with a {@link LiveUpdateException} that names the
  * line: two {@code [liveupdate]} sections, or a section header without {@code ]}.
@@ -72,6 +74,7 @@ public final class LiveUpdateSettingsEditor {
             editSection(edited, header, checked, ending, changedKeys);
         }
         keepFinalLineEnding(lines, edited, ending);
+        keepBlankLinesAfterNewLines(edited);
         return new Result(SettingsLines.join(edited), List.copyOf(changedKeys));
     }
 
@@ -208,11 +211,29 @@ public final class LiveUpdateSettingsEditor {
         while (valueStart < text.length() && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t')) {
             valueStart++;
         }
-        String kept = text.substring(0, valueStart);
+        String beforeValue = text.substring(0, valueStart);
         if (valueStart == equals + 1 && !value.isEmpty() && equals > 0 && text.charAt(equals - 1) == ' ') {
-            kept = kept + " ";
+            beforeValue = beforeValue + " ";
         }
-        return (kept + value).stripTrailing();
+        return (beforeValue + value).stripTrailing();
+    }
+
+    /**
+     * Gives a new line that ends with a lone carriage return a CRLF instead when an empty line with a line feed
+     * follows it. Otherwise the two would join into one CRLF, and the empty line would be lost.
+     */
+    private static void keepBlankLinesAfterNewLines(List<Line> lines) {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            Line line = lines.get(i);
+            Line next = lines.get(i + 1);
+            boolean isNew = line.number() == 0;
+            if (isNew
+                    && line.ending().equals("\r")
+                    && next.text().isEmpty()
+                    && next.ending().startsWith("\n")) {
+                lines.set(i, line.withEnding("\r\n"));
+            }
+        }
     }
 
     /**

@@ -31,7 +31,7 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     public static final String DEFAULT_PROFILE = "liveupdate";
 
     /**
-     * The S3 bucket that holds the Live update content. Default: {@code amazon-bucket} of the Defold project's
+     * The S3 bucket that contains the Live update content. Default: {@code amazon-bucket} of the Defold project's
      * liveupdate.settings.
      */
     @Parameter(property = PropertyNames.BUCKET)

@@ -74,7 +74,7 @@ class BobOutputTest {
         Path zip = file("out/defold.resourcepack_x86_64-linux_5.zip", NOW);
 
         assertThat(locate("mode = Zip\nzip-filepath = out\n")).isEqualTo(zip);
-        assertThat(reporter.all()).contains("the only zip there");
+        assertThat(reporter.all()).contains("the only zip in");
     }
 
     @Test

@@ -262,7 +262,7 @@ class LiveUpdateSettingsEditorPropertyTest {
      */
     private static List<String> otherLines(String content, boolean dropAddedSection) {
         List<String> all = lines(content);
-        List<String> kept = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         String section = null;
         for (String line : all) {
             String header = headerName(line);
@@ -271,11 +271,11 @@ class LiveUpdateSettingsEditorPropertyTest {
                 if (dropAddedSection && header.equals("liveupdate")) {
                     continue;
                 }
-                kept.add(line);
+                others.add(line);
             } else if (!("liveupdate".equals(section) && isOurKeyLine(line))) {
-                kept.add(line);
+                others.add(line);
             }
         }
-        return kept;
+        return others;
     }
 }

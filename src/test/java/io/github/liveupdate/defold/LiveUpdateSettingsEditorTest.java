@@ -160,6 +160,13 @@ class LiveUpdateSettingsEditorTest {
     }
 
     @Test
+    void blankLineAfterInsertedKeyStaysBlank() {
+        Result result = edit("[liveupdate]\rzip-filepath=x\n\n", Map.of("mode", "Amazon"));
+
+        assertThat(result.content()).isEqualTo("[liveupdate]\rzip-filepath=x\nmode=Amazon\r\n\n");
+    }
+
+    @Test
     void keepsByteOrderMark() {
         Result result = edit("\uFEFF[liveupdate]\nmode = Zip\n", Map.of("mode", "Amazon"));
 
