@@ -15,6 +15,7 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parameter handling of the upload goal, through the plugin descriptor. The endpoint is a closed loopback
@@ -26,6 +27,9 @@ class UploadMojoParametersTest {
     private static final String ZIP = "target/upload-mojo-test/game.zip";
     private static final String NO_CREDENTIALS = "target/upload-mojo-test/no-credentials";
     private static final String NO_CONFIG = "target/upload-mojo-test/no-config";
+
+    @TempDir
+    Path folder;
 
     @BeforeAll
     static void writeEmptyZip() throws IOException {
@@ -40,7 +44,7 @@ class UploadMojoParametersTest {
     @Test
     @InjectMojo(goal = "upload")
     void appliesDocumentedDefaults(UploadMojo mojo) throws Exception {
-        mojo.projectFolder = Files.createTempDirectory("upload-mojo-test").toFile();
+        mojo.projectFolder = folder.toFile();
         mojo.applyLiveUpdateSettings(Reporter.silent());
 
         assertThat(field(mojo, "layout")).isEqualTo("resources");
