@@ -1,22 +1,14 @@
 package io.github.liveupdate.credentials;
 
-import io.github.liveupdate.core.LiveUpdateException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import io.github.liveupdate.core.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
- * Replaces a file's content so that readers see either the old file or the new one, never a part of it. The
- * bytes go to a temporary file in the same folder and are flushed to the disk. Then the temporary file is
- * renamed over the old one in one atomic step. A crash leaves at most a stray {@code .NAME.*.tmp} file next
- * to it.
+ * Replaces a file that contains secrets atomically with {@link AtomicFiles}. The temporary file is
+ * owner-only before any byte goes in: mode 0600 where the file system has POSIX permissions, an access control
+ * list with one entry for the owner where it has ACLs instead.
  */
 final class AtomicFileWriter {
 
@@ -30,60 +22,6 @@ final class AtomicFileWriter {
      *     systems ignore it, and the file gets an owner-only access control list there.
      */
     static void write(Path file, byte[] content, Set<PosixFilePermission> posixPermissions) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temporary = null;
-        try {
-            temporary = Files.createTempFile(
-                    folder, "." + file.getFileName() + ".", ".tmp", PrivateFiles.ownerOnlyFileAttributes(folder));
-            PrivateFiles.restrictToOwner(temporary);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            if (PrivateFiles.isPosix(temporary)) {
-                Files.setPosixFilePermissions(temporary, posixPermissions);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temporary = null;
-            syncFolder(folder);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new LiveUpdateException(
-                    "Cannot replace " + file + " atomically: the file system of " + folder
-                            + " does not support an atomic rename. Point the file at a local disk.",
-                    e);
-        } catch (IOException e) {
-            throw new LiveUpdateException(
-                    "Cannot write " + file + ": " + PrivateFiles.describe(e) + ". Check that you can write to " + folder
-                            + ".",
-                    e);
-        } finally {
-            deleteQuietly(temporary);
-        }
-    }
-
-    /**
-     * Flushes the folder entry of the rename to the disk, where the platform allows opening a folder (Linux
-     * and macOS do, Windows does not, and there the rename is left to the file system).
-     */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // The new content is already complete on disk. Only the rename's durability is left to the OS.
-        }
-    }
-
-    private static void deleteQuietly(Path temporary) {
-        if (temporary == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-            // The write already failed, and that failure is the one to report.
-        }
+        AtomicFiles.write(file, content, posixPermissions, PrivateFiles::restrictToOwner);
     }
 }

@@ -1,8 +1,9 @@
 package io.github.liveupdate.credentials;
 
+import io.github.liveupdate.core.FileErrors;
 import io.github.liveupdate.core.LiveUpdateException;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.AclEntry;
@@ -74,14 +75,25 @@ final class PrivateFiles {
         }
         while (!missing.isEmpty()) {
             Path next = missing.pop();
-            if (isPosix(next)) {
-                Files.createDirectory(next, PosixFilePermissions.asFileAttribute(OWNER_ALL));
-                // The umask can clear bits of the mode given at creation, so set the mode again.
-                Files.setPosixFilePermissions(next, OWNER_ALL);
-            } else {
-                Files.createDirectory(next);
-                restrictToOwner(next);
+            try {
+                createFolder(next);
+            } catch (FileAlreadyExistsException e) {
+                // Another thread or build created it since the check above, and it keeps its permissions.
+                if (!Files.isDirectory(next)) {
+                    throw e;
+                }
             }
+        }
+    }
+
+    private static void createFolder(Path folder) throws IOException {
+        if (isPosix(folder)) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ALL));
+            // The umask can clear bits of the mode given at creation, so set the mode again.
+            Files.setPosixFilePermissions(folder, OWNER_ALL);
+        } else {
+            Files.createDirectory(folder);
+            restrictToOwner(folder);
         }
     }
 
@@ -117,15 +129,6 @@ final class PrivateFiles {
 
     /** Returns an I/O failure in words, such as "permission denied" or "no such file or folder". */
     static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof FileSystemException fileSystemException && fileSystemException.getReason() != null) {
-            return fileSystemException.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return FileErrors.describe(e);
     }
 }

@@ -4,8 +4,14 @@ import io.github.liveupdate.aws.AwsFiles;
 import io.github.liveupdate.aws.AwsOptions;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
+import io.github.liveupdate.defold.DefoldProject;
+import io.github.liveupdate.defold.LiveUpdateSettings;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -25,7 +31,10 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     /** The profile name that setup writes and upload reads when none is configured. */
     public static final String DEFAULT_PROFILE = "liveupdate";
 
-    /** The S3 bucket that holds the Live update content. */
+    /**
+     * The S3 bucket that contains the Live update content. Default: {@code amazon-bucket} of the Defold project's
+     * liveupdate.settings.
+     */
     @Parameter(property = PropertyNames.BUCKET)
     protected String bucket;
 
@@ -38,13 +47,18 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
 
     /**
      * The key prefix under which the content is published, such as {@code game/v1}. Empty publishes at the
-     * top of the bucket. Leading and trailing slashes are not allowed.
+     * top of the bucket. Leading and trailing slashes are not allowed. Default: {@code amazon-prefix} of the
+     * Defold project's liveupdate.settings, else empty.
      */
-    @Parameter(property = PropertyNames.PREFIX, defaultValue = "")
+    @Parameter(property = PropertyNames.PREFIX)
     protected String prefix;
 
-    /** The credentials profile that Defold's editor and bob use to upload, and that setup writes. */
-    @Parameter(property = PropertyNames.PROFILE, defaultValue = DEFAULT_PROFILE)
+    /**
+     * The credentials profile that Defold's editor and bob use to upload, and that setup writes. Default:
+     * {@code amazon-credential-profile} of the Defold project's liveupdate.settings, else {@code liveupdate}.
+     */
+    // No defaultValue, because a default would hide whether the POM or command line set the profile.
+    @Parameter(property = PropertyNames.PROFILE)
     protected String profile;
 
     /**
@@ -76,9 +90,13 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
     protected boolean dryRun;
 
-    /** Skips every goal of this plugin. */
+    /** Skips every goal of this plugin. Each goal also has its own switch, such as {@code liveupdate.upload.skip}. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     protected boolean skip;
+
+    /** The folder of the POM, where a Defold project has its game.project. Set by Maven. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    protected File projectFolder;
 
     /** The build's settings, for servers named by a {@code serverId} parameter. Set by Maven. */
     @Parameter(defaultValue = "${settings}", readonly = true)
@@ -92,14 +110,38 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
+    private Optional<DefoldProject> defoldProject;
+
+    /**
+     * A goal's name, its own skip switch, and whether it sends requests over the network.
+     *
+     * @param skipProperty the user property of the goal's skip parameter, such as {@code liveupdate.upload.skip}
+     * @param skipped the value of that parameter
+     */
+    protected record Goal(String name, String skipProperty, boolean skipped, boolean needsNetwork) {}
+
+    /** Returns the goal's name, its skip switch and whether it needs the network. */
+    protected abstract Goal goal();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        Goal goal = goal();
         if (skip) {
-            getLog().info("Skipping: " + PropertyNames.SKIP + " is true.");
+            getLog().info("Skipping " + goal.name() + ": " + PropertyNames.SKIP + " is true.");
+            return;
+        }
+        if (goal.skipped()) {
+            getLog().info("Skipping " + goal.name() + ": " + goal.skipProperty() + " is true.");
             return;
         }
         try {
-            run(new MavenReporter(getLog()));
+            if (goal.needsNetwork() && session != null && session.isOffline()) {
+                throw new LiveUpdateException("Maven is offline (-o), and " + goal.name() + " sends requests to AWS."
+                        + " Run the build without -o, or skip the goal with -D" + goal.skipProperty() + "=true.");
+            }
+            Reporter reporter = new MavenReporter(getLog());
+            applyLiveUpdateSettings(reporter);
+            run(reporter);
         } catch (LiveUpdateException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SdkException e) {
@@ -115,6 +157,60 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
 
     /** Does the goal's work. Core failures propagate and are mapped by {@link #execute()}. */
     protected abstract void run(Reporter reporter) throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * Fills {@code bucket}, {@code prefix} and {@code profile} from the Defold project's liveupdate.settings
+     * where the POM and the command line leave them unset, and reports which ones it filled. Then applies the
+     * profile's default, {@value #DEFAULT_PROFILE}.
+     */
+    final void applyLiveUpdateSettings(Reporter reporter) {
+        if (isBlank(bucket) || prefix == null || isBlank(profile)) {
+            defoldProject()
+                    .flatMap(DefoldProject::liveUpdateSettings)
+                    .ifPresent(settings -> fillFrom(settings, reporter));
+        }
+        if (isBlank(profile)) {
+            profile = DEFAULT_PROFILE;
+        }
+    }
+
+    private void fillFrom(LiveUpdateSettings settings, Reporter reporter) {
+        List<String> filled = new ArrayList<>();
+        if (isBlank(bucket) && settings.amazonBucket().isPresent()) {
+            bucket = settings.amazonBucket().get();
+            filled.add("bucket " + bucket);
+        }
+        if (prefix == null && settings.amazonPrefix().isPresent()) {
+            prefix = settings.amazonPrefix().get();
+            filled.add("prefix '" + prefix + "'");
+        }
+        if (isBlank(profile) && settings.amazonCredentialProfile().isPresent()) {
+            profile = settings.amazonCredentialProfile().get();
+            filled.add("profile '" + profile + "'");
+        }
+        if (!filled.isEmpty()) {
+            reporter.info("Using " + String.join(", ", filled) + " from " + settings.fileName()
+                    + ". The POM and -Dliveupdate.* properties override them.");
+        }
+    }
+
+    /**
+     * Returns the Defold project in the POM's folder, or empty if the folder has no game.project.
+     *
+     * @throws LiveUpdateException if game.project cannot be read
+     */
+    protected final Optional<DefoldProject> defoldProject() {
+        if (defoldProject == null) {
+            Path folder =
+                    projectFolder != null ? projectFolder.toPath() : Path.of("").toAbsolutePath();
+            defoldProject = DefoldProject.find(folder);
+        }
+        return defoldProject;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
 
     /** Returns the shared files this goal reads and writes. */
     protected AwsFiles awsFiles() {

@@ -1,6 +1,9 @@
 package io.github.liveupdate.maven;
 
-/** The user properties that set the goals' parameters, in one place. Each is {@code liveupdate.<parameter>}. */
+/**
+ * The user properties that set the goals' parameters, in one place. Each is {@code liveupdate.<parameter>}, except
+ * the goals' own skip switches, {@code liveupdate.<goal>.skip}.
+ */
 public final class PropertyNames {
 
     public static final String BUCKET = "liveupdate.bucket";
@@ -14,6 +17,14 @@ public final class PropertyNames {
     public static final String DRY_RUN = "liveupdate.dryRun";
     public static final String SKIP = "liveupdate.skip";
 
+    // One skip switch per goal, named liveupdate.<goal in camel case>.skip
+    public static final String SETUP_SKIP = "liveupdate.setup.skip";
+    public static final String SETUP_BUCKET_SKIP = "liveupdate.setupBucket.skip";
+    public static final String SETUP_IAM_SKIP = "liveupdate.setupIam.skip";
+    public static final String WRITE_PROFILE_SKIP = "liveupdate.writeProfile.skip";
+    public static final String WRITE_SETTINGS_SKIP = "liveupdate.writeSettings.skip";
+    public static final String UPLOAD_SKIP = "liveupdate.upload.skip";
+
     // setup-bucket
     public static final String PUBLIC_READ = "liveupdate.publicRead";
     public static final String CORS = "liveupdate.cors";
@@ -25,6 +36,9 @@ public final class PropertyNames {
     public static final String POLICY_NAME = "liveupdate.policyName";
     public static final String USER_NAME = "liveupdate.userName";
     public static final String KEY_WAIT_SECONDS = "liveupdate.keyWaitSeconds";
+
+    // setup
+    public static final String WRITE_SETTINGS = "liveupdate.writeSettings";
 
     // write-profile
     public static final String ACCESS_KEY_ID = "liveupdate.accessKeyId";

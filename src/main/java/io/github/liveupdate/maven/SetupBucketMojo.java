@@ -51,6 +51,15 @@ public class SetupBucketMojo extends AbstractLiveUpdateMojo {
     @Parameter(property = PropertyNames.CORS_MAX_AGE_SECONDS, defaultValue = "3000")
     protected int corsMaxAgeSeconds;
 
+    /** Skips this goal. Default: false. */
+    @Parameter(property = PropertyNames.SETUP_BUCKET_SKIP, defaultValue = "false")
+    protected boolean skipSetupBucket;
+
+    @Override
+    protected Goal goal() {
+        return new Goal("setup-bucket", PropertyNames.SETUP_BUCKET_SKIP, skipSetupBucket, true);
+    }
+
     @Override
     protected void run(Reporter reporter) {
         BucketSpec spec = new BucketSpec(

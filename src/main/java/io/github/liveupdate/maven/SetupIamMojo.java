@@ -44,6 +44,15 @@ public class SetupIamMojo extends AbstractLiveUpdateMojo {
     @Parameter(property = PropertyNames.KEY_WAIT_SECONDS, defaultValue = "60")
     protected int keyWaitSeconds;
 
+    /** Skips this goal. Default: false. */
+    @Parameter(property = PropertyNames.SETUP_IAM_SKIP, defaultValue = "false")
+    protected boolean skipSetupIam;
+
+    @Override
+    protected Goal goal() {
+        return new Goal("setup-iam", PropertyNames.SETUP_IAM_SKIP, skipSetupIam, true);
+    }
+
     @Override
     protected void run(Reporter reporter) {
         String bucketName = requireBucket();

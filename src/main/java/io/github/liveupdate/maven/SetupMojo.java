@@ -3,17 +3,21 @@ package io.github.liveupdate.maven;
 import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.bucket.BucketSpec;
 import io.github.liveupdate.core.Reporter;
+import io.github.liveupdate.defold.AmazonSettings;
+import io.github.liveupdate.defold.DefoldProject;
+import io.github.liveupdate.defold.LiveUpdateSettingsWriter;
 import io.github.liveupdate.setup.FullSetup;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Prepares AWS for Defold Live update in one run: the goals {@code setup-bucket}, {@code setup-iam} and
- * {@code write-profile} in that order. The new access key goes from the IAM step to the credentials file in
- * memory only. Every step is idempotent, so running it again reports each step unchanged. Signs with
- * {@code adminProfile}.
+ * {@code write-profile} in that order, then {@code write-settings} in a Defold project. The new access key goes
+ * from the IAM step to the credentials file in memory only. Every step is idempotent, so running it again
+ * reports each step unchanged. Signs with {@code adminProfile}.
  */
 @Mojo(name = "setup", requiresProject = false, threadSafe = true)
 public class SetupMojo extends AbstractLiveUpdateMojo {
@@ -73,13 +77,36 @@ public class SetupMojo extends AbstractLiveUpdateMojo {
     @Parameter(property = PropertyNames.KEY_WAIT_SECONDS, defaultValue = "60")
     protected int keyWaitSeconds;
 
+    /**
+     * Whether setup also runs write-settings when the POM's folder is a Defold project: liveupdate.settings
+     * then gets mode Amazon, the profile, the bucket and the prefix. Default: true.
+     */
+    @Parameter(property = PropertyNames.WRITE_SETTINGS, defaultValue = "true")
+    protected boolean writeSettings;
+
+    /** Skips this goal. Default: false. */
+    @Parameter(property = PropertyNames.SETUP_SKIP, defaultValue = "false")
+    protected boolean skipSetup;
+
+    @Override
+    protected Goal goal() {
+        return new Goal("setup", PropertyNames.SETUP_SKIP, skipSetup, true);
+    }
+
     @Override
     protected void run(Reporter reporter) {
         BucketSpec bucketSpec = new BucketSpec(
                 requireBucket(), prefix, publicRead, cors, corsAllowedOrigins, corsAllowedHeaders, corsMaxAgeSeconds);
+        Optional<DefoldProject> settingsProject = writeSettings ? defoldProject() : Optional.empty();
+        AmazonSettings settings = new AmazonSettings(profile, bucketSpec.bucket(), bucketSpec.prefix());
+        LiveUpdateSettingsWriter settingsWriter = new LiveUpdateSettingsWriter(reporter);
+        // Before AWS changes, so that a broken liveupdate.settings fails the build while nothing was created.
+        settingsProject.ifPresent(project -> settingsWriter.check(project, settings));
+
         try (AwsConnection aws = AwsConnection.open(awsOptions(adminProfile))) {
             new FullSetup(aws, awsFiles(), reporter)
                     .run(bucketSpec, policyName, userName, Duration.ofSeconds(keyWaitSeconds), profile, dryRun);
         }
+        settingsProject.ifPresent(project -> settingsWriter.write(project, settings, dryRun));
     }
 }

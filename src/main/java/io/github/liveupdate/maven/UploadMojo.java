@@ -5,10 +5,14 @@ import io.github.liveupdate.aws.AwsOptions;
 import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
+import io.github.liveupdate.defold.BobOutput;
+import io.github.liveupdate.defold.DefoldProject;
 import io.github.liveupdate.upload.Layout;
 import io.github.liveupdate.upload.UploadSpec;
 import io.github.liveupdate.upload.Uploader;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +27,10 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
 
     /**
      * The Live update content that bob writes with {@code --archive --liveupdate yes}: the zip, or the folder
-     * of its entries. A relative path is resolved against the project folder. Required.
+     * of its entries. A relative path is resolved against the project folder. Default: in a Defold project, the
+     * zip or folder that liveupdate.settings names for mode Zip or Folder. Without {@code zip-filename}, the
+     * newest {@code *.zip} in {@code zip-filepath}, and without {@code output-folder-name}, the newest
+     * {@code defold_resources_*} folder in {@code output-directory}. Required otherwise.
      */
     @Parameter(property = PropertyNames.SOURCE)
     private File source;
@@ -80,10 +87,19 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
     @Parameter(property = PropertyNames.USE_DEFAULT_CHAIN, defaultValue = "false")
     private boolean useDefaultChain;
 
+    /** Skips this goal. Default: false. */
+    @Parameter(property = PropertyNames.UPLOAD_SKIP, defaultValue = "false")
+    private boolean skipUpload;
+
+    @Override
+    protected Goal goal() {
+        return new Goal("upload", PropertyNames.UPLOAD_SKIP, skipUpload, true);
+    }
+
     @Override
     protected void run(Reporter reporter) {
         UploadSpec spec = new UploadSpec(
-                source == null ? null : source.toPath(),
+                source != null ? source.toPath() : sourceFromLiveUpdateSettings(reporter),
                 requireBucket(),
                 prefix,
                 Layout.parse(layout),
@@ -95,6 +111,18 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
         try (AwsConnection connection = AwsConnection.open(signingOptions().withMaxConnections(concurrency))) {
             new Uploader(connection.s3(), reporter).upload(spec);
         }
+    }
+
+    /** Returns the zip or folder that the Defold project's liveupdate.settings names, or null without one. */
+    private Path sourceFromLiveUpdateSettings(Reporter reporter) {
+        Optional<DefoldProject> project = defoldProject();
+        if (project.isEmpty()) {
+            return null;
+        }
+        return project.get()
+                .liveUpdateSettings()
+                .map(settings -> BobOutput.locate(project.get().root(), settings, reporter))
+                .orElse(null);
     }
 
     /** Returns the options that sign with the server's key, the default chain or the profile, in that order. */

@@ -31,6 +31,15 @@ public class WriteProfileMojo extends AbstractLiveUpdateMojo {
     @Parameter(property = PropertyNames.SERVER_ID)
     private String serverId;
 
+    /** Skips this goal. Default: false. */
+    @Parameter(property = PropertyNames.WRITE_PROFILE_SKIP, defaultValue = "false")
+    protected boolean skipWriteProfile;
+
+    @Override
+    protected Goal goal() {
+        return new Goal("write-profile", PropertyNames.WRITE_PROFILE_SKIP, skipWriteProfile, false);
+    }
+
     @Override
     protected void run(Reporter reporter) {
         Map<?, ?> context = getPluginContext();

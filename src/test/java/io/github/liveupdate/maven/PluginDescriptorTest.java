@@ -35,7 +35,9 @@ class PluginDescriptorTest {
 
     @Test
     void listsEveryGoal() {
-        assertThat(goals()).containsKeys("help", "setup", "setup-bucket", "setup-iam", "write-profile");
+        assertThat(goals())
+                .containsKeys(
+                        "help", "setup", "setup-bucket", "setup-iam", "write-profile", "write-settings", "upload");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.liveupdate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.liveupdate.core.Reporter;
 import java.io.File;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -27,6 +28,9 @@ class SetupMojoParametersTest {
     @Test
     @InjectMojo(goal = "setup")
     void appliesDocumentedDefaults(SetupMojo mojo) {
+        mojo.projectFolder = folder;
+        mojo.applyLiveUpdateSettings(Reporter.silent());
+
         assertThat(mojo.profile).isEqualTo("liveupdate");
         assertThat(mojo.prefix).isNullOrEmpty();
         assertThat(mojo.publicRead).isTrue();
@@ -37,6 +41,8 @@ class SetupMojoParametersTest {
         assertThat(mojo.keyWaitSeconds).isEqualTo(60);
         assertThat(mojo.dryRun).isFalse();
         assertThat(mojo.skip).isFalse();
+        assertThat(mojo.writeSettings).isTrue();
+        assertThat(mojo.skipSetup).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.liveupdate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.liveupdate.core.Reporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parameter handling of the upload goal, through the plugin descriptor. The endpoint is a closed loopback
@@ -25,6 +27,9 @@ class UploadMojoParametersTest {
     private static final String ZIP = "target/upload-mojo-test/game.zip";
     private static final String NO_CREDENTIALS = "target/upload-mojo-test/no-credentials";
     private static final String NO_CONFIG = "target/upload-mojo-test/no-config";
+
+    @TempDir
+    Path folder;
 
     @BeforeAll
     static void writeEmptyZip() throws IOException {
@@ -39,11 +44,15 @@ class UploadMojoParametersTest {
     @Test
     @InjectMojo(goal = "upload")
     void appliesDocumentedDefaults(UploadMojo mojo) throws Exception {
+        mojo.projectFolder = folder.toFile();
+        mojo.applyLiveUpdateSettings(Reporter.silent());
+
         assertThat(field(mojo, "layout")).isEqualTo("resources");
         assertThat(field(mojo, "concurrency")).isEqualTo(32);
         assertThat(field(mojo, "resourceCacheControl")).isEqualTo("public, max-age=31536000, immutable");
         assertThat(field(mojo, "manifestCacheControl")).isEqualTo("no-cache");
         assertThat(field(mojo, "useDefaultChain")).isEqualTo(false);
+        assertThat(field(mojo, "skipUpload")).isEqualTo(false);
         assertThat(mojo.profile).isEqualTo("liveupdate");
     }
 

@@ -1,0 +1,2 @@
+io.github.liveupdate.testing.ItSupport.start(basedir, context)
+true
