@@ -20,8 +20,9 @@ import java.util.Map;
  * shutdown hook if the JVM ends first, so a failed test never leaves it running.
  *
  * <p>The command is the {@code moto.command} system property (default {@code moto_server} from PATH).
- * When that command cannot be started, {@code target/moto-venv/bin/moto_server} is tried, which the build
- * creates with pip when moto is missing.
+ * When that command cannot be started, {@code target/moto-venv/bin/moto_server} is tried. If that is missing
+ * too, the first start in a JVM creates that virtualenv with {@code python3 -m venv} and installs the pinned
+ * {@code moto[server]} into it with pip, which needs PyPI; if that fails, the error says how to install moto.
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -29,6 +30,13 @@ public final class MotoServer implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "testing";
 
     public static final String SECRET_ACCESS_KEY = "testing";
+
+    /** The moto version that the fallback install pins, the one the tests were written against. */
+    static final String PINNED_MOTO_VERSION = "5.2.1";
+
+    private static final Path VIRTUALENV = Path.of("target", "moto-venv").toAbsolutePath();
+
+    private static boolean installAttempted;
 
     private final Process process;
     private final int port;
@@ -55,11 +63,20 @@ public final class MotoServer implements AutoCloseable {
      * {@code MOTO_ENABLE_RECORDING} for moto's request recorder.
      */
     public static MotoServer start(Path logFile, Map<String, String> environment) {
+        try {
+            return startFirstAvailable(logFile, environment);
+        } catch (IllegalStateException notInstalled) {
+            if (!installIntoVirtualenv(logFile)) {
+                throw notInstalled;
+            }
+            return startFirstAvailable(logFile, environment);
+        }
+    }
+
+    private static MotoServer startFirstAvailable(Path logFile, Map<String, String> environment) {
         List<String> candidates = new ArrayList<>();
         candidates.add(System.getProperty("moto.command", "moto_server"));
-        candidates.add(Path.of("target", "moto-venv", "bin", "moto_server")
-                .toAbsolutePath()
-                .toString());
+        candidates.add(VIRTUALENV.resolve("bin").resolve("moto_server").toString());
         IOException lastFailure = null;
         for (String command : candidates) {
             int port = freePort();
@@ -79,8 +96,47 @@ public final class MotoServer implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "Cannot start moto_server (tried " + candidates + "): install it with"
-                        + " pip install \"moto[server]\" or pass -Dmoto.command=/path/to/moto_server",
+                        + " pip install \"moto[server]==" + PINNED_MOTO_VERSION + "\" or pass"
+                        + " -Dmoto.command=/path/to/moto_server",
                 lastFailure);
+    }
+
+    /**
+     * Creates {@code target/moto-venv} with the pinned moto, once per JVM and only when it does not exist.
+     * Returns whether a new install succeeded; the install's output goes beside the log file.
+     */
+    private static synchronized boolean installIntoVirtualenv(Path logFile) {
+        if (installAttempted || Files.exists(VIRTUALENV)) {
+            return false;
+        }
+        installAttempted = true;
+        Path installLog = logFile.toAbsolutePath().resolveSibling("moto-install.log");
+        try {
+            Files.createDirectories(installLog.getParent());
+            return run(installLog, "python3", "-m", "venv", VIRTUALENV.toString())
+                    && run(
+                            installLog,
+                            VIRTUALENV.resolve("bin").resolve("pip").toString(),
+                            "install",
+                            "--quiet",
+                            "moto[server]==" + PINNED_MOTO_VERSION);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean run(Path log, String... command) throws IOException {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        try {
+            return process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) && process.exitValue() == 0;
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Starts moto_server with its log under the given folder. */
