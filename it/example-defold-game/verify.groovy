@@ -27,6 +27,11 @@ try {
         def keyIds = iam.listAccessKeys { it.userName('liveupdate-' + bucket) }.accessKeyMetadata()*.accessKeyId()
         assert keyIds.size() == 1 : "expected one access key, found ${keyIds.size()}"
     }
+
+    def secrets = ItAws.issuedSecrets(basedir)
+    assert !secrets.isEmpty() : 'moto issued no secret, so the secret check would prove nothing'
+    def leaked = secrets.any { log.contains(it) }
+    assert !leaked : 'build.log contains a secret access key'
     return true
 } finally {
     ItSupport.stop(basedir)

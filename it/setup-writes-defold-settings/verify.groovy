@@ -1,3 +1,4 @@
+import io.github.liveupdate.testing.ItAws
 import io.github.liveupdate.testing.ItSupport
 
 try {
@@ -16,6 +17,11 @@ try {
     assert log.contains(step + ': unchanged') : 'the second setup does not report the file unchanged'
     def settingsAfterSetup = log.indexOf(step) > log.indexOf('Setup complete')
     assert settingsAfterSetup : 'liveupdate.settings was written before the AWS steps completed'
+
+    def secrets = ItAws.issuedSecrets(basedir)
+    assert !secrets.isEmpty() : 'moto issued no secret, so the secret check would prove nothing'
+    def leaked = secrets.any { log.contains(it) }
+    assert !leaked : 'build.log contains a secret access key'
     return true
 } finally {
     ItSupport.stop(basedir)

@@ -88,7 +88,8 @@ final class Progress {
     /**
      * Returns a line such as "Uploaded 1,234 of 10,000 objects (12.3 MiB of 98.0 MiB) at 170 objects/s and 2.5
      * MiB/s, about 35 s left". The time left is the larger of the estimates from the object rate and the byte
-     * rate so far.
+     * rate so far. Once the plugin has retried a request, the line ends with the count of retries, because an
+     * object that keeps failing can take up to the retry budget while the estimate stays a few seconds.
      */
     String line(long now) {
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
@@ -99,12 +100,13 @@ final class Progress {
         String line = "Uploaded " + Sizes.count(objectsDone) + " of " + Sizes.count(totalObjects) + " objects ("
                 + Sizes.bytes(bytesDone) + " of " + Sizes.bytes(totalBytes) + ") at " + Sizes.count((long) objectRate)
                 + " objects/s and " + Sizes.bytes((long) byteRate) + "/s";
+        String retried = retries.get() > 0 ? ", " + Sizes.count(retries.get()) + " retries so far" : "";
         if (objectRate <= 0) {
-            return line;
+            return line + retried;
         }
         double secondsByObjects = (totalObjects - objectsDone) / objectRate;
         double secondsByBytes = byteRate > 0 ? Math.max(0, totalBytes - bytesDone) / byteRate : 0;
         long secondsLeft = (long) Math.ceil(Math.max(secondsByObjects, secondsByBytes));
-        return line + ", about " + Sizes.duration(Duration.ofSeconds(secondsLeft)) + " left";
+        return line + ", about " + Sizes.duration(Duration.ofSeconds(secondsLeft)) + " left" + retried;
     }
 }

@@ -63,4 +63,24 @@ class ProgressTest {
         assertThat(progress.line(Duration.ofSeconds(1).toNanos()))
                 .startsWith("Uploaded 1 of 2 objects (100 B of 200 B)");
     }
+
+    @Test
+    void lineCountsRetries() {
+        Progress progress = new Progress(2, 200, Duration.ofSeconds(5), now::get);
+        progress.bytesSent(100);
+        progress.objectUploaded();
+        progress.retried();
+        progress.retried();
+
+        assertThat(progress.line(Duration.ofSeconds(1).toNanos())).endsWith("left, 2 retries so far");
+    }
+
+    @Test
+    void lineWithoutRetriesHasNoCount() {
+        Progress progress = new Progress(2, 200, Duration.ofSeconds(5), now::get);
+        progress.bytesSent(100);
+        progress.objectUploaded();
+
+        assertThat(progress.line(Duration.ofSeconds(1).toNanos())).doesNotContain("retries");
+    }
 }
