@@ -51,7 +51,9 @@ public final class BucketPolicies {
         statement.put("Principal", "*");
         statement.put("Action", "s3:GetObject");
         statement.put(
-                "Resource", "arn:" + partition + ":s3:::" + bucket + "/" + Prefixes.objectPattern(normalizedPrefix));
+                "Resource",
+                "arn:" + partition + ":s3:::" + bucket + "/"
+                        + Prefixes.objectPattern(Prefixes.escapeForPolicy(normalizedPrefix)));
         return statement;
     }
 

@@ -60,6 +60,24 @@ public final class Prefixes {
         return normalizedPrefix.isEmpty() ? "*" : normalizedPrefix + "/*";
     }
 
+    /**
+     * Escapes the characters that IAM and bucket policies read as wildcards or variables, {@code *}, {@code ?}
+     * and {@code $}, as the policy variables {@code ${*}}, {@code ${?}} and {@code ${$}}, so a prefix such as
+     * {@code game*} matches only itself.
+     */
+    public static String escapeForPolicy(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '*' || c == '?' || c == '$') {
+                escaped.append("${").append(c).append('}');
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
     private static LiveUpdateException invalid(String prefix, String reason) {
         return new LiveUpdateException(
                 "Prefix '" + prefix + "' is invalid: " + reason + ". Set <prefix> or -Dliveupdate.prefix.");

@@ -97,16 +97,7 @@ public final class UploaderPolicy {
      * under "IAM policy elements: Variables and tags".
      */
     static String escape(String value) {
-        StringBuilder escaped = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '*' || c == '?' || c == '$') {
-                escaped.append("${").append(c).append('}');
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return Prefixes.escapeForPolicy(value);
     }
 
     private static ObjectNode statement(String sid, String action, String resource) {

@@ -7,6 +7,7 @@ import io.github.liveupdate.bucket.BucketSpec;
 import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.Backoff;
 import io.github.liveupdate.core.KeyIds;
+import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Outcome;
 import io.github.liveupdate.core.Reporter;
 import io.github.liveupdate.credentials.ProfileWriter;
@@ -67,7 +68,7 @@ public final class FullSetup {
 
         Optional<AccessKeyPair> keyInProfile = keyInProfile(profile);
         if (iam.newKey().isPresent()) {
-            profileWriter.write(profile, iam.newKey().get(), aws.region().id(), dryRun);
+            writeNewKey(profileWriter, profile, iam, dryRun);
         } else if (keyInProfile.isPresent()
                 && keyInProfile.get().accessKeyId().equals(iam.accessKeyId().orElse(null))) {
             // Writing the key the profile already holds changes nothing but a missing or other region.
@@ -83,6 +84,35 @@ public final class FullSetup {
                 + bucket.bucket() + " in " + aws.region().id() + ", IAM user " + iam.userName() + ", profile '"
                 + profile + "' with key " + iam.accessKeyId().map(KeyIds::mask).orElse("(to be created)") + ".");
         return iam;
+    }
+
+    /**
+     * Writes a key that IAM has just created. If the write fails, the key is deleted, because IAM cannot
+     * return its secret again and the key would only fill one of the user's two key slots.
+     */
+    private void writeNewKey(ProfileWriter profileWriter, String profile, IamResult iam, boolean dryRun) {
+        AccessKeyPair key = iam.newKey().get();
+        try {
+            profileWriter.write(profile, key, aws.region().id(), dryRun);
+        } catch (RuntimeException writeFailure) {
+            String keyId = KeyIds.mask(key.accessKeyId());
+            try {
+                aws.iam().deleteAccessKey(r -> r.userName(iam.userName()).accessKeyId(key.accessKeyId()));
+            } catch (RuntimeException deleteFailure) {
+                throw new LiveUpdateException(
+                        writeFailure.getMessage() + " The new access key " + keyId
+                                + " of IAM user " + iam.userName() + " could not be stored or deleted ("
+                                + deleteFailure.getMessage()
+                                + "): delete it with 'aws iam delete-access-key --user-name "
+                                + iam.userName() + " --access-key-id <id>', fix the file problem and run setup again.",
+                        writeFailure);
+            }
+            throw new LiveUpdateException(
+                    writeFailure.getMessage() + " The new access key " + keyId
+                            + " was deleted, because its secret could not be stored. Fix the file problem and run setup"
+                            + " again.",
+                    writeFailure);
+        }
     }
 
     private Optional<String> keyIdInProfile(String profile) {

@@ -163,4 +163,11 @@ class BucketPoliciesTest {
                 .isInstanceOf(LiveUpdateException.class)
                 .hasMessageContaining("not valid JSON");
     }
+
+    @Test
+    void escapesWildcardsInPrefix() {
+        var statement = BucketPolicies.publicReadStatement("Sid1", "aws", "game-bucket", "game*");
+
+        assertThat(statement.get("Resource").asText()).isEqualTo("arn:aws:s3:::game-bucket/game${*}/*");
+    }
 }

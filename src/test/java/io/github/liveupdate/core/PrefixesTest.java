@@ -51,4 +51,12 @@ class PrefixesTest {
         assertThat(Prefixes.objectPattern("")).isEqualTo("*");
         assertThat(Prefixes.objectPattern("game/v1")).isEqualTo("game/v1/*");
     }
+
+    @Test
+    void escapesPolicyWildcards() {
+        assertThat(Prefixes.escapeForPolicy("game*")).isEqualTo("game${*}");
+        assertThat(Prefixes.escapeForPolicy("v?")).isEqualTo("v${?}");
+        assertThat(Prefixes.escapeForPolicy("a$b")).isEqualTo("a${$}b");
+        assertThat(Prefixes.escapeForPolicy("game/v1")).isEqualTo("game/v1");
+    }
 }

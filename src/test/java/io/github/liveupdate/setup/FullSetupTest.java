@@ -1,11 +1,13 @@
 package io.github.liveupdate.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.aws.AwsFiles;
 import io.github.liveupdate.aws.AwsOptions;
 import io.github.liveupdate.bucket.BucketSpec;
+import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.iam.IamResult;
 import io.github.liveupdate.testing.MotoServer;
 import io.github.liveupdate.testing.RecordingReporter;
@@ -86,6 +88,34 @@ class FullSetupTest {
         assertThat(reporter.infoLines())
                 .anyMatch(line -> line.startsWith("Profile 'liveupdate'") && line.contains("(the new key)"));
         assertThat(reporter.infoLines()).noneMatch(line -> line.contains("keeps its key"));
+    }
+
+    @Test
+    void deletesNewKeyThatCannotBeStored() throws IOException {
+        Files.createDirectories(folder.resolve("readonly"));
+        files = AwsFiles.resolve(
+                folder.resolve("readonly").resolve("credentials"), folder.resolve("config"), Map.of(), folder);
+        // The lock file cannot be created in a folder that is a file, so the write fails after IAM made the key.
+        Files.delete(folder.resolve("readonly"));
+        Files.writeString(folder.resolve("readonly"), "not a folder");
+
+        assertThatThrownBy(() -> run(false))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("was deleted, because its secret could not be stored");
+
+        try (var iam = software.amazon.awssdk.services.iam.IamClient.builder()
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .endpointOverride(java.net.URI.create(moto.endpoint()))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY)))
+                .build()) {
+            var users = iam.listUsers().users();
+            var keys = users.isEmpty()
+                    ? java.util.List.of()
+                    : iam.listAccessKeys(r -> r.userName(users.get(0).userName()))
+                            .accessKeyMetadata();
+            assertThat(keys).isEmpty();
+        }
     }
 
     private IamResult run(boolean dryRun) {
