@@ -75,7 +75,8 @@ public final class AwsConnection implements AutoCloseable {
             String scheme = uri.getScheme();
             if (scheme == null
                     || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getHost() == null) {
+                    || uri.getHost() == null
+                    || uri.getPort() > 65535) {
                 throw new URISyntaxException(value, "expected http:// or https:// and a host");
             }
             return uri;

@@ -62,6 +62,9 @@ public final class BucketNames {
         if (name.contains("..")) {
             return Optional.of("it contains two adjacent dots (..), which S3 bucket names must not");
         }
+        if (name.contains(".-") || name.contains("-.")) {
+            return Optional.of("it has a dot next to a hyphen (.- or -.), which S3 bucket names must not");
+        }
         if (IP_ADDRESS.matcher(name).matches()) {
             return Optional.of("it is formatted as an IP address, which S3 bucket names must not be");
         }

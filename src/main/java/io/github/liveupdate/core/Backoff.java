@@ -42,17 +42,22 @@ public final class Backoff {
 
     /**
      * Runs the action until it succeeds or throws an exception that {@code retryable} rejects. When the
-     * budget is spent, the last exception is thrown.
+     * budget, measured from the first attempt and including the attempts themselves, is spent, the last
+     * exception is thrown.
      *
      * @param what a short description for the debug log, such as "put bucket policy"
      */
     public <T> T run(String what, Reporter reporter, Predicate<RuntimeException> retryable, Supplier<T> action) {
-        long waitedMillis = 0;
+        long sleptMillis = 0;
+        long start = System.nanoTime();
         long delay = firstDelay.toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
                 return action.get();
             } catch (RuntimeException e) {
+                // The budget counts the attempts too: an attempt that times out after a minute spends it.
+                long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+                long waitedMillis = Math.max(sleptMillis, elapsedMillis);
                 if (!retryable.test(e) || waitedMillis >= budget.toMillis()) {
                     throw e;
                 }
@@ -61,7 +66,7 @@ public final class Backoff {
                 reporter.debug(what + ": attempt " + attempt + " failed (" + e.getMessage() + "), retrying in " + wait
                         + " ms");
                 sleep(wait);
-                waitedMillis += wait;
+                sleptMillis += wait;
                 delay = Math.min(delay * 2, maxDelay.toMillis());
             }
         }

@@ -38,14 +38,22 @@ public final class ManifestReader {
         try {
             List<ResourceEntry> resources = new ArrayList<>();
             ProtobufReader file = new ProtobufReader(bytes);
+            boolean hasData = false;
             while (file.hasMore()) {
                 int tag = file.readTag();
                 if (ProtobufReader.fieldNumber(tag) == MANIFEST_FILE_DATA
                         && ProtobufReader.wireType(tag) == ProtobufReader.LENGTH_DELIMITED) {
                     readData(file.readMessage(), resources);
+                    hasData = true;
                 } else {
                     file.skip(tag);
                 }
+            }
+            if (!hasData) {
+                // An empty file is valid protobuf, but bob always writes the data field: this is a cut file.
+                throw new LiveUpdateException("Manifest " + origin + " is not a valid Defold manifest: it has no"
+                        + " manifest data (" + bytes.length + " bytes). Use the " + ResourceNames.MANIFEST
+                        + " that bob wrote with --liveupdate yes, unmodified.");
             }
             for (ResourceEntry resource : resources) {
                 if (resource.excluded() && resource.hash().isEmpty()) {

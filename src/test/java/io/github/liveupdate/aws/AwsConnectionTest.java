@@ -21,7 +21,15 @@ class AwsConnectionTest {
     Path folder;
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost:5000", "ftp://127.0.0.1", "http://", "not a url", "http//127.0.0.1"})
+    @ValueSource(
+            strings = {
+                "localhost:5000",
+                "ftp://127.0.0.1",
+                "http://",
+                "not a url",
+                "http//127.0.0.1",
+                "http://127.0.0.1:99999"
+            })
     void rejectsEndpointsThatAreNotUrls(String endpoint) {
         assertThatThrownBy(() -> AwsConnection.parseEndpoint(endpoint))
                 .isInstanceOf(LiveUpdateException.class)

@@ -84,4 +84,11 @@ class BucketNamesTest {
     void hyphensKeepVirtualHostedHttps() {
         assertThat(BucketNames.breaksVirtualHostedHttps("my-game")).isFalse();
     }
+
+    @Test
+    void rejectsDotNextToHyphen() {
+        assertThat(BucketNames.brokenRule("game-.x"))
+                .hasValueSatisfying(rule -> assertThat(rule).contains(".-"));
+        assertThat(BucketNames.brokenRule("game.-x")).isPresent();
+    }
 }

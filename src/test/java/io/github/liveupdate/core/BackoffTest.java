@@ -63,4 +63,28 @@ class BackoffTest {
 
         assertThat(sleeps).allSatisfy(delay -> assertThat(delay).isLessThanOrEqualTo(Duration.ofMillis(400)));
     }
+
+    @Test
+    void countsAttemptTimeAgainstBudget() {
+        Backoff shortBudget =
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(300), sleeps::add);
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> shortBudget.runVoid("test", Reporter.silent(), e -> true, () -> {
+                    calls.incrementAndGet();
+                    sleepQuietly(200);
+                    throw new IllegalStateException("slow failure");
+                }))
+                .hasMessage("slow failure");
+
+        assertThat(calls.get()).isLessThanOrEqualTo(3);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

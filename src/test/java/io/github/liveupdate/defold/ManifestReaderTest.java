@@ -107,8 +107,10 @@ class ManifestReaderTest {
     }
 
     @Test
-    void emptyManifestHasNoResources() {
-        assertThat(ManifestReader.read(new byte[0], "test").resources()).isEmpty();
+    void emptyManifestIsRejected() {
+        assertThatThrownBy(() -> ManifestReader.read(new byte[0], "test"))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("no manifest data");
     }
 
     @Test
