@@ -16,6 +16,8 @@ try {
     assert !leaked : 'build.log contains the secret access key'
     def complete = log.contains('Setup complete')
     assert complete : 'build.log lacks the line that reports setup complete'
+    def published = log.contains('Uploaded 11 objects')
+    assert published : 'the upload right after setup did not publish the 10 resources and the manifest'
 
     def policyPuts = record.findAll { it.action() == 'PutBucketPolicy' }
     assert policyPuts[0].status() == 403 : "the first PutBucketPolicy was not refused: ${policyPuts}"
