@@ -30,7 +30,7 @@ public final class Backoff {
         this.sleeper = sleeper;
     }
 
-    /** A backoff of 0.5 s doubling to 8 s per wait, for at most the given total time. */
+    /** Creates a backoff of 0.5 s doubling to 8 s per wait, for at most the given total time. */
     public static Backoff upTo(Duration budget) {
         return new Backoff(
                 Duration.ofMillis(500), Duration.ofSeconds(8), budget, duration -> Thread.sleep(duration.toMillis()));

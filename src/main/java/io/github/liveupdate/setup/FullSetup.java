@@ -71,7 +71,7 @@ public final class FullSetup {
             writeNewKey(profileWriter, profile, iam, dryRun);
         } else if (keyInProfile.isPresent()
                 && keyInProfile.get().accessKeyId().equals(iam.accessKeyId().orElse(null))) {
-            // Writing the key the profile already holds changes nothing but a missing or other region.
+            // Writing the key that the profile contains changes nothing but a missing or other region.
             profileWriter.write(profile, keyInProfile.get(), aws.region().id(), dryRun);
         } else if (dryRun && iam.accessKeyId().isEmpty()) {
             reporter.step(

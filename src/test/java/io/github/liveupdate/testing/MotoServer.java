@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>The command is the {@code moto.command} system property (default {@code moto_server} from PATH).
  * When that command cannot be started, {@code target/moto-venv/bin/moto_server} is tried. If that is missing
  * too, the first start in a JVM creates that virtualenv with {@code python3 -m venv} and installs the pinned
- * {@code moto[server]} into it with pip, which needs PyPI; if that fails, the error says how to install moto.
+ * {@code moto[server]} into it with pip, which needs PyPI; if that fails, the error message explains how to install moto.
  */
 public final class MotoServer implements AutoCloseable {
 
