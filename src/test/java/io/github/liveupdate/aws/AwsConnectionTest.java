@@ -3,16 +3,21 @@ package io.github.liveupdate.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.liveupdate.core.LiveUpdateException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 
 class AwsConnectionTest {
@@ -81,6 +86,40 @@ class AwsConnectionTest {
         try (AwsConnection connection = AwsConnection.open(options)) {
             assertThat(connection.region()).isEqualTo(Region.EU_NORTH_1);
         }
+    }
+
+    @Test
+    void smallPutWaitsForNoContinue() throws IOException {
+        Map<String, String> expectByMethod = new ConcurrentHashMap<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String expect = exchange.getRequestHeaders().getFirst("Expect");
+            expectByMethod.put(exchange.getRequestMethod(), expect == null ? "none" : expect);
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+            AwsOptions options = new AwsOptions(
+                    "eu-west-1",
+                    endpoint,
+                    AwsFiles.resolve(folder.resolve("none"), folder.resolve("none"), Map.of(), folder),
+                    null,
+                    AwsBasicCredentials.create("testing", "testing"),
+                    Map.of(),
+                    1);
+            try (AwsConnection connection = AwsConnection.open(options)) {
+                connection
+                        .s3()
+                        .putObject(request -> request.bucket("bucket").key("key"), RequestBody.fromString("small"));
+            }
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(expectByMethod).containsEntry("PUT", "none");
     }
 
     private Path write(String name, String content) throws IOException {
