@@ -6,11 +6,12 @@ import statistics
 import sys
 
 SCENARIOS = ["cold", "no-op", "fresh-checkout", "next-release"]
-TOOL_ORDER = ["plugin", "plugin-zip", "plugin-64", "aws", "aws-tuned", "rclone", "rclone-tuned"]
+TOOL_ORDER = ["plugin", "plugin-zip", "plugin-64", "plugin-c1", "aws", "aws-tuned", "rclone", "rclone-tuned"]
 TOOL_NAMES = {
     "plugin": "plugin, folder (`mvn`)",
     "plugin-zip": "plugin, zip (`mvn`)",
     "plugin-64": "plugin, folder, 64 at once (`mvn`)",
+    "plugin-c1": "plugin, folder, C1 JIT only (`mvn`)",
     "aws": "`aws s3 sync`, defaults",
     "aws-tuned": "`aws s3 sync`, 64 requests",
     "rclone": "`rclone copy`, defaults",

@@ -37,7 +37,7 @@ REGION = "us-east-1"
 COMMAND_TIMEOUT_SECONDS = 1800
 
 # Each profile is a list of (resource count, delays in ms, repetitions, tools).
-ALL_TOOLS = ["plugin", "plugin-zip", "plugin-64", "aws", "aws-tuned", "rclone", "rclone-tuned"]
+ALL_TOOLS = ["plugin", "plugin-zip", "plugin-64", "plugin-c1", "aws", "aws-tuned", "rclone", "rclone-tuned"]
 COMPARED = ["plugin", "plugin-zip", "aws", "aws-tuned", "rclone", "rclone-tuned"]
 PROFILES = {
     "full": [
@@ -80,9 +80,10 @@ def matrix(args):
     for size, delays, runs, tools in PROFILES[args.profile]:
         rows.append((size, list(delays), runs, list(tools)))
     if args.sizes:
+        # A size that the profile lists keeps its row; another size takes the first row's settings.
+        by_size = {row[0]: row for row in rows}
         sizes = [int(value) for value in args.sizes.split(",")]
-        template = rows[0]
-        rows = [(size, template[1], template[2], template[3]) for size in sizes]
+        rows = [(size,) + by_size.get(size, rows[0])[1:] for size in sizes]
     if args.delays:
         rows = [(size, [int(value) for value in args.delays.split(",")], runs, tools) for size, _, runs, tools in rows]
     if args.runs:
@@ -236,6 +237,7 @@ class Tools:
             "plugin": self.args.plugin_concurrency,
             "plugin-zip": self.args.plugin_concurrency,
             "plugin-64": 64,
+            "plugin-c1": self.args.plugin_concurrency,
             "aws": 10,
             "aws-tuned": 64,
             "rclone": 4,
@@ -266,6 +268,9 @@ class Tools:
             # Offline, unless settings name where the plugin comes from, so no run checks a remote repository.
             command += ["-s", self.args.maven_settings] if self.args.maven_settings else ["-o"]
             env["MAVEN_OPTS"] = f"-Xmx{self.args.plugin_heap}"
+            if tool == "plugin-c1":
+                # Only the C1 JIT compiler: less compilation work in a JVM that lives for one upload.
+                env["MAVEN_OPTS"] += " -XX:TieredStopAtLevel=1"
             return command, env
         if tool.startswith("aws"):
             env["AWS_CONFIG_FILE"] = self.aws_config[tool]
