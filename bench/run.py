@@ -80,9 +80,10 @@ def matrix(args):
     for size, delays, runs, tools in PROFILES[args.profile]:
         rows.append((size, list(delays), runs, list(tools)))
     if args.sizes:
+        # A size that the profile lists keeps its row; another size takes the first row's settings.
+        by_size = {row[0]: row for row in rows}
         sizes = [int(value) for value in args.sizes.split(",")]
-        template = rows[0]
-        rows = [(size, template[1], template[2], template[3]) for size in sizes]
+        rows = [(size,) + by_size.get(size, rows[0])[1:] for size in sizes]
     if args.delays:
         rows = [(size, [int(value) for value in args.delays.split(",")], runs, tools) for size, _, runs, tools in rows]
     if args.runs:
