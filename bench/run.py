@@ -65,7 +65,7 @@ def parse_args():
     parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="comma-separated scenarios (default: all)")
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "bench"), help="output folder")
     parser.add_argument("--no-build", action="store_true", help="use the plugin already installed")
-    parser.add_argument("--maven-repo", help="the local Maven repository that holds the plugin")
+    parser.add_argument("--maven-repo", help="the local Maven repository that contains the plugin")
     parser.add_argument(
         "--maven-settings", help="a settings.xml for plugin runs; without it they run offline (mvn -o)"
     )

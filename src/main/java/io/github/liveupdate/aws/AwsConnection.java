@@ -157,12 +157,12 @@ public final class AwsConnection implements AutoCloseable {
         return region;
     }
 
-    /** The ARN partition of the region: aws, aws-cn or aws-us-gov. */
+    /** Returns the ARN partition of the region: aws, aws-cn or aws-us-gov. */
     public String partition() {
         return Regions.partition(region);
     }
 
-    /** The configured endpoint, or null when the clients talk to AWS. */
+    /** Returns the configured endpoint, or null when the clients connect to AWS. */
     public URI endpoint() {
         return endpoint;
     }

@@ -17,7 +17,7 @@ public interface Reporter {
         info(what + ": " + outcome.label());
     }
 
-    /** A reporter that drops everything, for callers that do not log. */
+    /** Returns a reporter that drops everything, for callers that do not log. */
     static Reporter silent() {
         return new Reporter() {
             @Override

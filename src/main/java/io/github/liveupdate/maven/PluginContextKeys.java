@@ -8,7 +8,7 @@ final class PluginContextKeys {
 
     /**
      * {@link Boolean#TRUE} once setup-iam has run in this build, whether or not it created a key. Without a
-     * {@link #NEW_ACCESS_KEY}, it tells write-profile that the profile already holds the user's key.
+     * {@link #NEW_ACCESS_KEY}, it means for write-profile that the profile already contains the user's key.
      */
     static final String SETUP_IAM_RAN = "io.github.liveupdate.setupIamRan";
 

@@ -13,6 +13,11 @@ final class CapturingLog implements Log {
         return String.join("\n", lines);
     }
 
+    /** Returns a copy of the lines, each prefixed with its level, such as {@code [INFO] ...}. */
+    synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     private synchronized void add(String level, CharSequence message, Throwable error) {
         lines.add("[" + level + "] " + message);
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

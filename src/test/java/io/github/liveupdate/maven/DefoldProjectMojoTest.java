@@ -33,7 +33,7 @@ class DefoldProjectMojoTest {
     @TempDir
     Path project;
 
-    private final RecordingLog log = new RecordingLog();
+    private final CapturingLog log = new CapturingLog();
 
     @BeforeEach
     void writeProject() throws IOException {
@@ -56,7 +56,7 @@ class DefoldProjectMojoTest {
     void logsWhichValuesCameFromSettings(UploadMojo mojo) {
         applySettings(mojo);
 
-        assertThat(log.all())
+        assertThat(log.text())
                 .contains("Using bucket settings-bucket, prefix 'settings/prefix', profile 'game-uploader' from "
                         + project.resolve("liveupdate.settings"));
     }
@@ -73,7 +73,7 @@ class DefoldProjectMojoTest {
         assertThat(mojo.prefix)
                 .as("the prefix, left unset, still comes from the file")
                 .isEqualTo("settings/prefix");
-        assertThat(log.all()).contains("Using prefix 'settings/prefix' from").doesNotContain("bucket settings-bucket");
+        assertThat(log.text()).contains("Using prefix 'settings/prefix' from").doesNotContain("bucket settings-bucket");
     }
 
     @Test
@@ -94,7 +94,7 @@ class DefoldProjectMojoTest {
 
         assertThat(mojo.profile).isEqualTo("liveupdate");
         assertThat(mojo.bucket).isNull();
-        assertThat(log.all()).doesNotContain("Using");
+        assertThat(log.text()).doesNotContain("Using");
     }
 
     @Test

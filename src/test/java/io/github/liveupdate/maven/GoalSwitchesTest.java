@@ -28,7 +28,7 @@ class GoalSwitchesTest {
     @TempDir
     Path folder;
 
-    private final RecordingLog log = new RecordingLog();
+    private final CapturingLog log = new CapturingLog();
 
     @Test
     @InjectMojo(goal = "setup")
@@ -154,7 +154,7 @@ class GoalSwitchesTest {
 
         mojo.execute();
 
-        assertThat(log.lines).containsExactly("INFO " + line);
+        assertThat(log.lines()).containsExactly("[INFO] " + line);
     }
 
     private void assertFailsOffline(AbstractLiveUpdateMojo mojo, String goal) {

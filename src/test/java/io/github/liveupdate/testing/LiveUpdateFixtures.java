@@ -53,7 +53,7 @@ public final class LiveUpdateFixtures {
         return new LiveUpdateFixtures(seed);
     }
 
-    /** Sets how many Live update resources the output holds (default 10). */
+    /** Sets how many Live update resources the output contains (default 10). */
     public LiveUpdateFixtures resources(int count) {
         this.resourceCount = count;
         return this;

@@ -50,7 +50,7 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /**
-     * Starts moto_server on a free loopback port and waits until it answers.
+     * Starts moto_server on a free loopback port and waits until it responds.
      *
      * @param logFile where the server's output goes
      */
@@ -144,7 +144,7 @@ public final class MotoServer implements AutoCloseable {
         return start(folder.toPath().resolve("moto.log"));
     }
 
-    /** The operating-system process id of the server. */
+    /** Returns the operating-system process id of the server. */
     public long pid() {
         return process.pid();
     }
@@ -153,7 +153,7 @@ public final class MotoServer implements AutoCloseable {
         return port;
     }
 
-    /** The endpoint URL, such as {@code http://127.0.0.1:41234}. */
+    /** Returns the endpoint URL, such as {@code http://127.0.0.1:41234}. */
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
