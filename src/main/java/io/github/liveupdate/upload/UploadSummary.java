@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param bytesUploaded bytes sent. In a dry run, the bytes that would be sent
  * @param elapsed the time from opening the source to the end
  * @param retries requests sent again after a transient failure, beyond the AWS SDK's own retries
- * @param manifest what happened to the manifest object, or in the archive layout to the zip that holds the
+ * @param manifest what happened to the manifest object, or in the archive layout to the zip that contains the
  *     manifest
  * @param dryRun whether nothing was sent
  */
