@@ -255,7 +255,9 @@ public final class ProfileSectionEditor {
         List<KeyChange> missing = new ArrayList<>();
         for (KeyChange change : changes) {
             List<Property> matches = properties.stream()
-                    .filter(property -> change.key().equals(property.key))
+                    // Python's configparser, which the AWS CLI uses, reads key names in any case; the Java SDK
+                    // only in lower case. Matching in any case keeps one line per key for both.
+                    .filter(property -> change.key().equalsIgnoreCase(property.key))
                     .toList();
             if (matches.isEmpty()) {
                 if (change.mode() == Mode.SET) {
@@ -272,7 +274,9 @@ public final class ProfileSectionEditor {
                 continue;
             }
             Property first = matches.get(0);
-            if (!change.value().equals(first.line.propertyValue()) || !first.continuations.isEmpty()) {
+            if (!change.value().equals(first.line.propertyValue())
+                    || !change.key().equals(first.key)
+                    || !first.continuations.isEmpty()) {
                 replaced.set(first.index, new Line(0, change.key() + " = " + change.value(), first.line.ending()));
                 first.markContinuationsRemoved(removed);
             }
