@@ -108,7 +108,7 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
 
-    /** This goal's execution, whose configuration holds the raw parameter values. Set by Maven. */
+    /** This goal's execution, whose configuration contains the raw parameter values. Set by Maven. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
 

@@ -20,7 +20,7 @@ final class BooleanParameters {
      * Fails on the first boolean parameter whose configured or evaluated value is neither {@code true} nor
      * {@code false}, in any case.
      *
-     * @param execution the goal's execution, whose configuration holds the raw values and expressions
+     * @param execution the goal's execution, whose configuration contains the raw values and expressions
      * @param evaluator evaluates expressions such as {@code ${liveupdate.publicRead}}
      * @throws LiveUpdateException naming the parameter, its property, the value and the two allowed values
      */
