@@ -11,8 +11,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Replaces the access key in the profile with a new key of the same IAM user: creates the new key, waits until
  * it authenticates, writes it into the profile, then deletes the old key. Wherever the goal stops, the profile
- * holds a key that exists and authenticates. Fails without changing anything when the user has a second key
- * that the profile does not hold, unless {@code deleteOtherKey} is true. Signs with {@code adminProfile}.
+ * contains a key that exists and authenticates. Fails without changing anything when the user has a second key
+ * that the profile does not contain, unless {@code deleteOtherKey} is true. Signs with {@code adminProfile}.
  */
 @Mojo(name = "rotate-key", requiresProject = false, threadSafe = true)
 public class RotateKeyMojo extends AbstractLiveUpdateMojo {
@@ -32,7 +32,7 @@ public class RotateKeyMojo extends AbstractLiveUpdateMojo {
     protected int keyWaitSeconds;
 
     /**
-     * Whether to delete the user's second access key, the one the profile does not hold, before creating the
+     * Whether to delete the user's second access key, the one the profile does not contain, before creating the
      * new key. IAM allows two keys per user, so the rotation cannot proceed while such a key exists. Set it only
      * when nothing else uses that key, such as the leftover of an interrupted rotation. Default: false.
      */

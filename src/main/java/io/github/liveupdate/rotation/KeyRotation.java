@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
@@ -24,20 +25,20 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  *
  * <ol>
  *   <li>Read the profile's key and list the user's keys. Nothing has changed yet.
- *   <li>Only with {@link RotationSpec#deleteOtherKey()}: delete the user's other key. The profile still holds the
+ *   <li>Only with {@link RotationSpec#deleteOtherKey()}: delete the user's other key. The profile still contains the
  *       old key.
- *   <li>Create the new key. The profile still holds the old key. If the run stops here, the new key's secret is
+ *   <li>Create the new key. The profile still contains the old key. If the run stops here, the new key's secret is
  *       lost with the process, and the key fills the user's second slot. The next run names it as the other key
  *       and deletes it only when told to.
- *   <li>Wait until STS accepts the new key. The profile still holds the old key. If the key does not
+ *   <li>Wait until STS accepts the new key. The profile still contains the old key. If the key does not
  *       authenticate in time, the run deletes it and fails.
- *   <li>Write the new key into the profile. The file is replaced atomically, so it holds either the old or the
+ *   <li>Write the new key into the profile. The file is replaced atomically, so it contains either the old or the
  *       new key, and the new one is known to work. If the write fails, the run deletes the new key and fails.
- *   <li>Delete the old key. The profile holds the new key. If the run stops or the delete fails before this,
+ *   <li>Delete the old key. The profile contains the new key. If the run stops or the delete fails before this,
  *       both keys exist, and the next run names the old key as the other key.
  * </ol>
  *
- * <p>The wait comes before the write, as in setup, so that the profile never holds a key that IAM does not
+ * <p>The wait comes before the write, as in setup, so that the profile never contains a key that IAM does not
  * accept yet, and the old key's secret stays in the profile until the new key is known to work.
  *
  * <p>NOTE: "works" means that STS accepts the key. Whether the key's policy lets it upload is not checked,
@@ -76,7 +77,7 @@ public final class KeyRotation {
      * is reported as {@link Outcome#PLANNED}.
      *
      * @throws LiveUpdateException when a check fails or a step cannot be done. The message names the masked key
-     *     ids, the key that the profile holds afterwards and the fix.
+     *     ids, the key that the profile contains afterwards and the fix.
      */
     public RotationResult run(RotationSpec spec) {
         String user = spec.userName();
@@ -102,7 +103,7 @@ public final class KeyRotation {
                     otherKey.map(AccessKeyMetadata::accessKeyId));
         }
 
-        AccessKeyPair newKey = keys.create(user);
+        AccessKeyPair newKey = createKey(spec, oldKey);
         reporter.step("Access key " + KeyIds.mask(newKey.accessKeyId()) + " of IAM user " + user, Outcome.CREATED);
         awaitWorkingOrDelete(spec, oldKey, newKey);
         writeOrDelete(spec, oldKey, newKey);
@@ -125,7 +126,7 @@ public final class KeyRotation {
             throw new LiveUpdateException("No access key to rotate: " + profiles.location(spec.profile())
                     + " is missing or lacks aws_access_key_id and aws_secret_access_key. rotate-key replaces the"
                     + " key that setup wrote there: run 'mvn liveupdate:setup' first, or set -Dliveupdate.profile"
-                    + " to the profile that holds the key.");
+                    + " to the profile that contains the key.");
         }
         reporter.info("Access key in " + profiles.location(spec.profile()) + ": "
                 + KeyIds.mask(key.get().accessKeyId()));
@@ -155,7 +156,7 @@ public final class KeyRotation {
             throw new LiveUpdateException("Access key " + KeyIds.mask(profileKey.accessKeyId()) + " in "
                     + profiles.location(spec.profile()) + " is not a key of IAM user " + spec.userName()
                     + ", so rotate-key cannot replace it. Set -Dliveupdate.userName to the user that owns the"
-                    + " key, or -Dliveupdate.profile to the profile that holds a key of " + spec.userName() + ".");
+                    + " key, or -Dliveupdate.profile to the profile that contains a key of " + spec.userName() + ".");
         }
         if (found.get().status() != StatusType.ACTIVE) {
             reporter.warn("Access key " + KeyIds.mask(profileKey.accessKeyId()) + " in "
@@ -192,6 +193,26 @@ public final class KeyRotation {
             reporter.debug("DeleteAccessKey " + masked + ": already deleted");
         }
         reporter.info(step + ": deleted (-Dliveupdate.deleteOtherKey=true)");
+    }
+
+    /**
+     * Creates the new key. NOTE: when the connection drops after IAM created the key, the SDK sends
+     * CreateAccessKey again, and IAM responds with LimitExceeded, because the first attempt's key fills the user's
+     * second slot. Unlike setup, rotate-key does not delete that key by itself: the message says how.
+     */
+    private AccessKeyPair createKey(RotationSpec spec, AccessKeyPair oldKey) {
+        try {
+            return keys.create(spec.userName());
+        } catch (LimitExceededException e) {
+            throw new LiveUpdateException(
+                    "IAM rejected a new access key for IAM user " + spec.userName() + " with LimitExceeded ("
+                            + e.getMessage() + "): the user has two keys now. If a dropped connection made the"
+                            + " plugin send CreateAccessKey twice, the first key's secret is lost. "
+                            + capitalized(profiles.location(spec.profile())) + " still contains access key "
+                            + KeyIds.mask(oldKey.accessKeyId()) + ", unchanged. Run rotate-key again with"
+                            + " -Dliveupdate.deleteOtherKey=true to delete the other key first.",
+                    e);
+        }
     }
 
     private void reportPlanned(RotationSpec spec, AccessKeyPair oldKey) {
@@ -249,7 +270,7 @@ public final class KeyRotation {
     }
 
     /**
-     * Deletes a new key that the profile does not hold, because IAM cannot return its secret again and the key
+     * Deletes a new key that the profile does not contain, because IAM cannot return its secret again and the key
      * would fill the user's second slot, and returns the failure to throw.
      */
     private LiveUpdateException deleteNewKey(
@@ -260,13 +281,13 @@ public final class KeyRotation {
             String fix,
             RuntimeException failure) {
         String user = spec.userName();
-        String kept = " " + capitalized(profiles.location(spec.profile())) + " still holds access key "
+        String profileUnchanged = " " + capitalized(profiles.location(spec.profile())) + " still contains access key "
                 + KeyIds.mask(oldKey.accessKeyId()) + ", unchanged.";
         try {
             keys.delete(user, newKey.accessKeyId());
         } catch (RuntimeException deleteFailure) {
             return new LiveUpdateException(
-                    problem + kept + " Deleting new access key " + KeyIds.mask(newKey.accessKeyId())
+                    problem + profileUnchanged + " Deleting new access key " + KeyIds.mask(newKey.accessKeyId())
                             + " failed too (" + deleteFailure.getMessage() + "). Its secret was not stored"
                             + " anywhere, so delete it with 'aws iam delete-access-key --user-name " + user
                             + " --access-key-id ID' ('aws iam list-access-keys --user-name " + user + "' shows the"
@@ -276,7 +297,8 @@ public final class KeyRotation {
         reporter.info("New access key " + KeyIds.mask(newKey.accessKeyId()) + " of IAM user " + user
                 + ": deleted, because the profile did not get it");
         return new LiveUpdateException(
-                problem + kept + " The new key was deleted." + fix + " Then run rotate-key again.", failure);
+                problem + profileUnchanged + " The new key was deleted." + fix + " Then run rotate-key again.",
+                failure);
     }
 
     private void deleteOldKey(RotationSpec spec, AccessKeyPair oldKey, AccessKeyPair newKey) {
@@ -288,7 +310,7 @@ public final class KeyRotation {
             reporter.debug("DeleteAccessKey " + masked + ": already deleted");
         } catch (RuntimeException failure) {
             throw new LiveUpdateException(
-                    capitalized(profiles.location(spec.profile())) + " now holds new access key "
+                    capitalized(profiles.location(spec.profile())) + " now contains new access key "
                             + KeyIds.mask(newKey.accessKeyId()) + ", which works, but deleting old access key "
                             + masked + " of IAM user " + user + " failed (" + failure.getMessage() + "), so the"
                             + " old key still works. Delete it with 'aws iam delete-access-key --user-name " + user

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Reads and writes the access key of a credentials profile. Tests wrap it to make the write fail. */
 interface ProfileKeys {
 
-    /** Returns the key that the profile holds, or empty when the profile or its key is missing. */
+    /** Returns the key that the profile contains, or empty when the profile or its key is missing. */
     Optional<AccessKeyPair> read(String profile);
 
     /**

@@ -7,9 +7,9 @@ import java.util.Optional;
  * What {@link KeyRotation#run} did. It contains key ids only, never a secret.
  *
  * @param userName the IAM user whose key was replaced
- * @param profile the profile that holds the user's key
- * @param oldKeyId the key that the profile held before the run
- * @param newKeyId the key that the profile holds now; empty in a dry run
+ * @param profile the profile that contains the user's key
+ * @param oldKeyId the key that the profile contained before the run
+ * @param newKeyId the key that the profile contains now; empty in a dry run
  * @param deletedOtherKeyId the user's second key that the run deleted first, when it was told to
  */
 public record RotationResult(

@@ -9,10 +9,10 @@ import java.time.Duration;
  * values.
  *
  * @param userName the IAM user that owns the profile's key
- * @param profile the credentials profile that holds the key, such as {@code liveupdate}
+ * @param profile the credentials profile that contains the key, such as {@code liveupdate}
  * @param keyWait how long to wait for the new key to authenticate before the profile gets it; zero skips the
  *     check
- * @param deleteOtherKey whether to delete the user's second key, the one the profile does not hold, before
+ * @param deleteOtherKey whether to delete the user's second key, the one the profile does not contain, before
  *     creating the new key. When false, such a key fails the rotation.
  * @param dryRun when true, only read requests are sent and each change is reported as planned
  */

@@ -161,7 +161,7 @@ class KeyRotationTest {
                 LiveUpdateException.class);
 
         assertThat(failure.getMessage()).contains("The new key was deleted");
-        assertThat(failure.getMessage()).contains("still holds access key " + KeyIds.mask(oldKey.accessKeyId()));
+        assertThat(failure.getMessage()).contains("still contains access key " + KeyIds.mask(oldKey.accessKeyId()));
         assertThat(Files.readString(files.credentialsFile())).isEqualTo(before);
         assertThat(userKeyIds()).containsExactly(oldKey.accessKeyId());
         assertThat(isActive(oldKey.accessKeyId())).isTrue();
@@ -208,7 +208,7 @@ class KeyRotationTest {
     }
 
     @Test
-    void failedDeleteOfOldKeyLeavesNewKeyInProfile() {
+    void oldKeyDeleteFailureKeepsNewKey() {
         AccessKeys oldKeyDeleteFails = new ForwardingAccessKeys(realKeys()) {
             @Override
             public void delete(String userName, String accessKeyId) {
@@ -233,7 +233,7 @@ class KeyRotationTest {
     }
 
     @Test
-    void nextRunAfterFailedOldKeyDeleteNamesOldKey() {
+    void nextRunNamesUndeletedOldKey() {
         AccessKeys oldKeyDeleteFails = new ForwardingAccessKeys(realKeys()) {
             @Override
             public void delete(String userName, String accessKeyId) {
@@ -249,6 +249,48 @@ class KeyRotationTest {
 
         assertThat(failure.getMessage()).contains("second access key");
         assertThat(failure.getMessage()).contains(KeyIds.mask(oldKey.accessKeyId()));
+    }
+
+    @Test
+    void lostCreateResponseKeepsOldKey() throws IOException {
+        String before = Files.readString(files.credentialsFile());
+        AccessKeys sentTwice = new ForwardingAccessKeys(realKeys()) {
+            @Override
+            public AccessKeyPair create(String userName) {
+                // The first key's response is lost, as when the connection drops and the SDK retries.
+                super.create(userName);
+                return super.create(userName);
+            }
+        };
+
+        LiveUpdateException failure = catchThrowableOfType(
+                () -> new KeyRotation(sentTwice, realProfiles(), realCheck(), reporter).run(spec(false, false)),
+                LiveUpdateException.class);
+
+        assertThat(failure.getMessage()).contains("LimitExceeded");
+        assertThat(failure.getMessage()).contains("-Dliveupdate.deleteOtherKey=true");
+        assertThat(Files.readString(files.credentialsFile())).isEqualTo(before);
+        assertThat(isActive(oldKey.accessKeyId())).isTrue();
+    }
+
+    @Test
+    void deleteOtherKeyRecoversFromLostCreateResponse() {
+        AccessKeys sentTwice = new ForwardingAccessKeys(realKeys()) {
+            @Override
+            public AccessKeyPair create(String userName) {
+                super.create(userName);
+                return super.create(userName);
+            }
+        };
+        catchThrowableOfType(
+                () -> new KeyRotation(sentTwice, realProfiles(), realCheck(), reporter).run(spec(false, false)),
+                LiveUpdateException.class);
+
+        rotation().run(spec(true, false));
+
+        AccessKeyPair inProfile = profileKey();
+        assertThat(userKeyIds()).containsExactly(inProfile.accessKeyId());
+        assertThat(inProfile.accessKeyId()).isNotEqualTo(oldKey.accessKeyId());
     }
 
     @Test
