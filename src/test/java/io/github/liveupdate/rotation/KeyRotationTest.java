@@ -161,6 +161,7 @@ class KeyRotationTest {
                 LiveUpdateException.class);
 
         assertThat(failure.getMessage()).contains("The new key was deleted");
+        assertNoSecretIn(failure.getMessage());
         assertThat(failure.getMessage()).contains("still contains access key " + KeyIds.mask(oldKey.accessKeyId()));
         assertThat(Files.readString(files.credentialsFile())).isEqualTo(before);
         assertThat(userKeyIds()).containsExactly(oldKey.accessKeyId());
@@ -179,6 +180,7 @@ class KeyRotationTest {
                 LiveUpdateException.class);
 
         assertThat(failure.getMessage()).contains("did not authenticate within 10 s");
+        assertNoSecretIn(failure.getMessage());
         assertThat(failure.getMessage()).contains("-Dliveupdate.keyWaitSeconds");
         assertThat(Files.readString(files.credentialsFile())).isEqualTo(before);
         assertThat(userKeyIds()).containsExactly(oldKey.accessKeyId());
@@ -227,6 +229,7 @@ class KeyRotationTest {
         assertThat(failure.getMessage())
                 .contains("deleting old access key " + KeyIds.mask(oldKey.accessKeyId()) + " of IAM user " + USER
                         + " failed");
+        assertNoSecretIn(failure.getMessage());
         assertThat(inProfile.accessKeyId()).isNotEqualTo(oldKey.accessKeyId());
         assertThat(userKeyIds()).contains(inProfile.accessKeyId());
         assertThat(isActive(inProfile.accessKeyId())).isTrue();
@@ -291,6 +294,33 @@ class KeyRotationTest {
         AccessKeyPair inProfile = profileKey();
         assertThat(userKeyIds()).containsExactly(inProfile.accessKeyId());
         assertThat(inProfile.accessKeyId()).isNotEqualTo(oldKey.accessKeyId());
+    }
+
+    @Test
+    void zeroKeyWaitSkipsCheck() {
+        KeyCheck neverWorks = (key, wait) -> {
+            throw invalidClientToken();
+        };
+
+        RotationResult result = new KeyRotation(realKeys(), realProfiles(), neverWorks, reporter)
+                .run(new RotationSpec(USER, PROFILE, Duration.ZERO, false, false));
+
+        assertThat(userKeyIds()).containsExactly(result.newKeyId().orElseThrow());
+        assertThat(reporter.lines).anyMatch(line -> line.startsWith("WARN Not checking new access key"));
+    }
+
+    @Test
+    void replacesInactiveKeyWithWarning() {
+        aws.iam()
+                .updateAccessKey(
+                        r -> r.userName(USER).accessKeyId(oldKey.accessKeyId()).status(StatusType.INACTIVE));
+
+        rotation().run(spec(false, false));
+
+        AccessKeyPair inProfile = profileKey();
+        assertThat(userKeyIds()).containsExactly(inProfile.accessKeyId());
+        assertThat(isActive(inProfile.accessKeyId())).isTrue();
+        assertThat(reporter.lines).anyMatch(line -> line.startsWith("WARN ") && line.contains("is Inactive"));
     }
 
     @Test
@@ -426,6 +456,12 @@ class KeyRotationTest {
                 .filter(metadata -> metadata.accessKeyId().equals(accessKeyId))
                 .findFirst();
         return key.isPresent() && key.get().status() == StatusType.ACTIVE;
+    }
+
+    private static void assertNoSecretIn(String text) {
+        List<String> secrets = ItAws.issuedSecrets(moto.endpoint());
+        assertThat(secrets).isNotEmpty();
+        assertThat(secrets).noneMatch(text::contains);
     }
 
     private static String profileSection(AccessKeyPair key) {
