@@ -53,5 +53,9 @@ public final class PropertyNames {
     public static final String MANIFEST_CACHE_CONTROL = "liveupdate.manifestCacheControl";
     public static final String USE_DEFAULT_CHAIN = "liveupdate.useDefaultChain";
 
+    // rotate-key
+    public static final String ROTATE_KEY_SKIP = "liveupdate.rotateKey.skip";
+    public static final String DELETE_OTHER_KEY = "liveupdate.deleteOtherKey";
+
     private PropertyNames() {}
 }
