@@ -53,5 +53,9 @@ public final class PropertyNames {
     public static final String MANIFEST_CACHE_CONTROL = "liveupdate.manifestCacheControl";
     public static final String USE_DEFAULT_CHAIN = "liveupdate.useDefaultChain";
 
+    // verify
+    public static final String VERIFY_SKIP = "liveupdate.verify.skip";
+    public static final String VERIFY_ORIGIN = "liveupdate.verifyOrigin";
+
     private PropertyNames() {}
 }
