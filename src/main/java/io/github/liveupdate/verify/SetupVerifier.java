@@ -284,11 +284,15 @@ public final class SetupVerifier {
                 if (!found) {
                     return Check.fail(
                             LIST_BUCKETS,
-                            "the " + buckets.size() + " buckets of the account do not include " + spec.bucket(),
+                            "the account's " + buckets.size()
+                                    + (buckets.size() == 1 ? " bucket is not " : " buckets do not include ")
+                                    + spec.bucket(),
                             "Run " + SETUP + " to create bucket " + spec.bucket()
                                     + ", or set -Dliveupdate.bucket to a bucket of this account.");
                 }
-                return Check.pass(LIST_BUCKETS, buckets.size() + " buckets, including " + spec.bucket());
+                return Check.pass(
+                        LIST_BUCKETS,
+                        buckets.size() + (buckets.size() == 1 ? " bucket, " : " buckets, including ") + spec.bucket());
             } catch (SdkException e) {
                 return Check.fail(LIST_BUCKETS, "ListBuckets failed: " + describe(e), policyFix(e));
             }
