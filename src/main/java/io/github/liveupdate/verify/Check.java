@@ -3,14 +3,14 @@ package io.github.liveupdate.verify;
 /**
  * The result of one check of a setup.
  *
- * @param name what the check tests, such as {@code Key authenticates}
+ * @param name the property that the check tests, such as {@code Key authenticates}
  * @param status whether it passed, failed or did not run
  * @param detail what the check found, or why it did not run
  * @param fix the first thing to try when the check failed, empty otherwise
  */
 public record Check(String name, Status status, String detail, String fix) {
 
-    /** Whether a check passed, failed, or was skipped because a check it depends on failed. */
+    /** The result of a check: passed, failed, or skipped because a check it depends on failed. */
     public enum Status {
         PASS,
         FAIL,

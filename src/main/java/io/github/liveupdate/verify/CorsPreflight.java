@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Decides whether the response to a CORS preflight lets a browser on an origin GET the object: the status is
  * 200, {@code Access-Control-Allow-Origin} is the origin or {@code *}, and {@code Access-Control-Allow-Methods}
- * lists GET. S3 answers a preflight that no CORS rule allows with 403.
+ * lists GET. S3 rejects a preflight that no CORS rule allows with HTTP 403.
  */
 public final class CorsPreflight {
 

@@ -52,9 +52,9 @@ public final class SetupVerifier {
 
     /**
      * The name under the prefix that the CORS preflight is sent for. No object of that name is created: S3
-     * answers a preflight from the bucket's CORS rules alone, whatever the key. An existing object would also do
-     * for S3, but moto 5.2.1 answers a preflight for an existing object with 403 unless the bucket policy allows
-     * the action s3:OptionsObject.
+     * evaluates a preflight against the bucket's CORS rules alone, whatever the key. An existing object would also
+     * do for S3, but moto 5.2.1 rejects a preflight for an existing object with HTTP 403 unless the bucket policy
+     * allows the action s3:OptionsObject.
      */
     public static final String PREFLIGHT_NAME = "liveupdate-verify-preflight";
 
@@ -420,7 +420,7 @@ public final class SetupVerifier {
 
         private String publicReadFix() {
             return "Run " + SETUP + " to restore the bucket policy statement LiveUpdatePublicRead, which lets anyone"
-                    + " GET objects under the prefix; keep -Dliveupdate.publicRead=true, the default.";
+                    + " GET objects under the prefix, with -Dliveupdate.publicRead=true, the default.";
         }
 
         private Check checkPreflight(PublicRequests requests) {
@@ -433,9 +433,8 @@ public final class SetupVerifier {
                     return Check.fail(
                             CORS,
                             request + ": " + problem.get(),
-                            "Run " + SETUP + " to restore the CORS rule LiveUpdateCors; keep -Dliveupdate.cors=true,"
-                                    + " the default, and if you set corsAllowedOrigins, include " + spec.origin()
-                                    + ".");
+                            "Run " + SETUP + " to restore the CORS rule LiveUpdateCors, with -Dliveupdate.cors=true,"
+                                    + " the default. If you set corsAllowedOrigins, include " + spec.origin() + ".");
                 }
                 return Check.pass(
                         CORS,

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * What to verify: the bucket and prefix that the game reads, the profile that Defold's editor uploads with,
+ * The request of a verify run: the bucket and prefix that the game reads, the profile that Defold's editor uploads with,
  * and the origin of the CORS preflight.
  *
  * @param bucket the S3 bucket
@@ -31,7 +31,7 @@ public record VerifySpec(String bucket, String prefix, String profile, String or
         checkOrigin(origin);
     }
 
-    /** An origin is a scheme and a host with an optional port, with no path, as browsers send it. */
+    /** Rejects an origin that is not a scheme and a host with an optional port, the form that browsers send. */
     private static void checkOrigin(String origin) {
         try {
             URI uri = new URI(origin);
