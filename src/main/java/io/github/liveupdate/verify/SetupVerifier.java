@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -482,19 +483,22 @@ public final class SetupVerifier {
                     "all " + total + " Live update resources of " + ResourceNames.MANIFEST + " are in " + location);
         }
 
-        /**
-         * Returns the URL that a game fetches the object from: virtual-hosted on AWS, path-style under an
-         * endpoint, as the S3 client addresses it.
-         */
         private URI objectUrl(String key) {
-            try {
-                return aws.s3()
-                        .utilities()
-                        .getUrl(request -> request.bucket(spec.bucket()).key(key))
-                        .toURI();
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException("The SDK built an invalid URL for key " + key, e);
-            }
+            return SetupVerifier.objectUrl(aws.s3(), spec.bucket(), key);
+        }
+    }
+
+    /**
+     * Returns the URL that a game fetches the object from: virtual-hosted on AWS, path-style under an endpoint, as
+     * the S3 client addresses it. Builds the URL only, and sends no request.
+     */
+    static URI objectUrl(S3Client s3, String bucket, String key) {
+        try {
+            return s3.utilities()
+                    .getUrl(request -> request.bucket(bucket).key(key))
+                    .toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("The SDK built an invalid URL for key " + key, e);
         }
     }
 
