@@ -57,5 +57,9 @@ public final class PropertyNames {
     public static final String ROTATE_KEY_SKIP = "liveupdate.rotateKey.skip";
     public static final String DELETE_OTHER_KEY = "liveupdate.deleteOtherKey";
 
+    // verify
+    public static final String VERIFY_SKIP = "liveupdate.verify.skip";
+    public static final String VERIFY_ORIGIN = "liveupdate.verifyOrigin";
+
     private PropertyNames() {}
 }
