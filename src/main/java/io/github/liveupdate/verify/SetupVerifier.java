@@ -235,19 +235,28 @@ public final class SetupVerifier {
             byte[] manifestBytes = null;
             Check anonymousGet;
             Check cors;
-            try (SdkHttpClient http = aws.unsignedHttpClient()) {
-                PublicRequests requests = new PublicRequests(http);
-                Fetched fetched = fetch(requests, published);
-                anonymousGet = fetched.check();
-                if (fetched.body() != null && !published.get().equals(probeKey)) {
-                    manifestBytes = fetched.body();
+            Check manifest;
+            String probeOutcome = null;
+            try {
+                try (SdkHttpClient http = aws.unsignedHttpClient()) {
+                    PublicRequests requests = new PublicRequests(http);
+                    Fetched fetched = fetch(requests, published);
+                    anonymousGet = fetched.check();
+                    if (fetched.body() != null && !published.get().equals(probeKey)) {
+                        manifestBytes = fetched.body();
+                    }
+                    cors = checkPreflight(requests);
                 }
-                cors = checkPreflight(requests);
+                manifest = checkManifest(listing, manifestBytes);
+            } finally {
+                // Removed even when a check fails unexpectedly, so no run leaves the probe behind by accident.
+                if (probeWritten) {
+                    probeOutcome = removeProbe();
+                }
             }
-            Check manifest = checkManifest(listing, manifestBytes);
 
-            if (probeWritten) {
-                putObject = Check.pass(PUT_OBJECT, putObject.detail() + ", then " + removeProbe());
+            if (probeOutcome != null) {
+                putObject = Check.pass(PUT_OBJECT, putObject.detail() + ", then " + probeOutcome);
             }
             checks.add(putObject);
             checks.add(anonymousGet);
