@@ -53,5 +53,10 @@ public final class PropertyNames {
     public static final String MANIFEST_CACHE_CONTROL = "liveupdate.manifestCacheControl";
     public static final String USE_DEFAULT_CHAIN = "liveupdate.useDefaultChain";
 
+    // teardown: scoped to the goal, so that a property meant for another goal never confirms a deletion
+    public static final String TEARDOWN_SKIP = "liveupdate.teardown.skip";
+    public static final String TEARDOWN_CONFIRM = "liveupdate.teardown.confirm";
+    public static final String TEARDOWN_DELETE_BUCKET = "liveupdate.teardown.deleteBucket";
+
     private PropertyNames() {}
 }
