@@ -156,9 +156,10 @@ public final class ProfileSectionEditor {
     /**
      * Removes the profile's section from {@code content}: its header, its properties with their continuation
      * lines, and the comment and blank lines between them. Comment and blank lines after the section's last
-     * property stay, because they usually describe the next section. A blank line right before the header
-     * goes too, since {@link #edit} puts one there when it appends a section. So removing a section that
-     * {@link #edit} appended gives the earlier content back, apart from a final line ending that it added.
+     * property stay, because they usually describe the next section. A single blank line between the header
+     * and a line that is not blank goes too, since {@link #edit} puts one there when it appends a section. So
+     * removing a section that {@link #edit} appended gives the earlier content back, apart from a final line
+     * ending that it added.
      *
      * @return the new content, with {@link Outcome#UPDATED} when the section was removed, or
      *     {@link Outcome#UNCHANGED} and the content as it was when the profile has no section
@@ -182,7 +183,11 @@ public final class ProfileSectionEditor {
         int last = properties.isEmpty()
                 ? header
                 : properties.get(properties.size() - 1).lastIndex();
-        int first = header > 0 && lines.get(header - 1).isBlank() ? header - 1 : header;
+        // The blank line that edit() adds before an appended section follows a line that is not blank.
+        boolean addedBlank = header > 1
+                && lines.get(header - 1).isBlank()
+                && !lines.get(header - 2).isBlank();
+        int first = addedBlank ? header - 1 : header;
 
         List<Line> result = new ArrayList<>(lines.subList(0, first));
         result.addAll(lines.subList(last + 1, lines.size()));

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 
 /**
- * Counts and deletes every object version and delete marker of a bucket. ListObjectVersions also lists the
+ * Counts and deletes every object version and delete marker of a bucket, and aborts its unfinished multipart
+ * uploads. ListObjectVersions also lists the
  * objects of a bucket that never had versioning, each with version id {@code null}, so one listing covers both
  * kinds of bucket.
  *
@@ -59,6 +62,23 @@ final class ObjectVersions {
             }
         }
         return deleted;
+    }
+
+    /**
+     * Aborts every unfinished multipart upload, so that no stored part outlives the bucket.
+     *
+     * @return the number aborted
+     */
+    static int abortUploads(S3Client s3, String bucket, Reporter reporter) {
+        int aborted = 0;
+        for (ListMultipartUploadsResponse page : s3.listMultipartUploadsPaginator(r -> r.bucket(bucket))) {
+            for (MultipartUpload upload : page.uploads()) {
+                s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                reporter.debug("AbortMultipartUpload " + bucket + "/" + upload.key());
+                aborted++;
+            }
+        }
+        return aborted;
     }
 
     private static ObjectIdentifier identifier(String key, String versionId) {

@@ -191,6 +191,10 @@ final class TeardownExecutor {
 
     private Result deleteBucket(String bucket) {
         try {
+            int aborted = ObjectVersions.abortUploads(s3, bucket, reporter);
+            if (aborted > 0) {
+                reporter.info("Aborted " + aborted + " unfinished multipart uploads of bucket " + bucket + ".");
+            }
             s3.deleteBucket(r -> r.bucket(bucket));
             return Result.DELETED;
         } catch (NoSuchBucketException e) {

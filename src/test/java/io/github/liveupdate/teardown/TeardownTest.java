@@ -178,10 +178,11 @@ class TeardownTest {
     }
 
     @Test
-    void deleteBucketRemovesUnversionedObjects() {
+    void deleteBucketRemovesUnversionedObjectsAndUploads() {
         setup();
         try (S3Client s3 = s3()) {
             s3.putObject(r -> r.bucket(BUCKET).key("game/v1/manifest"), RequestBody.fromString("m"));
+            s3.createMultipartUpload(r -> r.bucket(BUCKET).key("game/v1/big.zip"));
         }
 
         teardown(BUCKET, true, false);
@@ -189,6 +190,7 @@ class TeardownTest {
         try (S3Client s3 = s3()) {
             assertThat(s3.listBuckets().buckets()).isEmpty();
         }
+        assertThat(reporter.infoLines()).contains("Aborted 1 unfinished multipart uploads of bucket teardown-test.");
     }
 
     @Test
