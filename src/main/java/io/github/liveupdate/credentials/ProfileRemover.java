@@ -71,7 +71,7 @@ public final class ProfileRemover {
     }
 
     /**
-     * Removes the profile's section from the credentials file if it still holds {@code expectedKeyId}, so that
+     * Removes the profile's section from the credentials file if it still contains {@code expectedKeyId}, so that
      * a key written there since the caller read the file stays.
      *
      * @return {@link Outcome#UPDATED} when the section was removed, else {@link Outcome#UNCHANGED}
@@ -84,7 +84,7 @@ public final class ProfileRemover {
             if (Objects.equals(keyId, expectedKeyId)) {
                 return true;
             }
-            reporter.warn("Profile '" + profile + "' in " + file + " changed while teardown ran and now holds"
+            reporter.warn("Profile '" + profile + "' in " + file + " changed while teardown ran and now contains"
                     + " another key, so it was kept.");
             return false;
         });

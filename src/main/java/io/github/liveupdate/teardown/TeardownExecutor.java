@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class TeardownExecutor {
 
-    /** What happened to one item. */
+    /** The result of one item's change. */
     enum Result {
         DELETED("deleted"),
         RESTORED("restored"),

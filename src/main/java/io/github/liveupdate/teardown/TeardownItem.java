@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One thing that teardown found, and what it does with it.
  *
- * @param kind what sort of resource it is; the executor works through the kinds in their declared order
+ * @param kind the sort of resource. The executor handles the kinds in their declared order.
  * @param action delete, restore, keep, or report as not found
  * @param id what the requests name: an access key id (also for a profile, the key it must still hold), a
  *     policy ARN, a version id, a bucket name. It is no secret, but only {@code what}, with the key id
@@ -37,7 +37,7 @@ public record TeardownItem(Kind kind, Action action, String id, String what, Str
         BUCKET
     }
 
-    /** What teardown does with an item. */
+    /** The action that teardown takes on an item. */
     public enum Action {
         DELETE("delete"),
         RESTORE("restore"),
@@ -68,7 +68,7 @@ public record TeardownItem(Kind kind, Action action, String id, String what, Str
         return action == Action.DELETE || action == Action.RESTORE;
     }
 
-    /** Returns the plan line, such as {@code delete IAM user x in account 1, because ...}. */
+    /** Returns the plan line, such as {@code delete: IAM user x in IAM of account 1, because ...}. */
     public String describe() {
         String line = action.label() + ": " + what + " in " + where;
         return reason.isEmpty() ? line : line + ", because " + reason;

@@ -37,7 +37,7 @@ public final class TeardownPlanner {
             .restrictPublicBuckets(false)
             .build();
 
-    /** The settings that teardown restores: everything blocked, the default of new buckets in AWS since 2023. */
+    /** The settings that teardown restores: everything blocked, as S3 sets it on new buckets by default. */
     static final PublicAccessBlockConfiguration ALL_BLOCKED = PublicAccessBlockConfiguration.builder()
             .blockPublicAcls(true)
             .ignorePublicAcls(true)
@@ -81,8 +81,7 @@ public final class TeardownPlanner {
                     user.name(),
                     what,
                     account,
-                    "it has no tag " + OUR_TAG + ", so the plugin" + " did not create it. Its "
-                            + user.accessKeyIds().size() + " access keys stay too"));
+                    "it has no tag " + OUR_TAG + ", so the plugin did not create it, and its access keys stay too"));
             // Setup attached our policy to a user that it found, so that attachment is ours to remove.
             policy.filter(p -> p.createdByPlugin() && user.attachedPolicyArns().contains(p.arn()))
                     .ifPresent(p -> items.add(attachment(user, p.arn(), account, "setup attached it")));
@@ -284,8 +283,8 @@ public final class TeardownPlanner {
 
     /**
      * Plans to block public access again when setup had allowed public policies and no bucket policy statement
-     * is left after ours goes. With other statements left, the settings stay: one of them may be public on
-     * purpose, and turning RestrictPublicBuckets on would cut off its readers.
+     * is left after ours goes. With other statements left, the settings stay, because one of them may be
+     * public on purpose, and turning RestrictPublicBuckets on would cut off its readers.
      */
     private static void planPublicAccessBlock(BucketState bucket, String where, List<TeardownItem> items) {
         if (bucket.publicAccessBlock() == null || !sameSettings(bucket.publicAccessBlock(), SET_BY_SETUP)) {

@@ -4,7 +4,7 @@ import io.github.liveupdate.bucket.BucketNames;
 import io.github.liveupdate.iam.IamNames;
 
 /**
- * What teardown looks for and what it may delete. The constructor checks the names, so no request is sent for
+ * The resources that teardown looks for, and the switches that let it delete them. The constructor checks the names, so no request is sent for
  * an invalid one.
  *
  * @param bucket the bucket that setup prepared, checked by {@link BucketNames#check}

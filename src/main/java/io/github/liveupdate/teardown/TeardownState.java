@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /**
- * What teardown found in AWS and in the shared files before it changes anything. {@link TeardownPlanner} builds
+ * The state that teardown found in AWS and in the shared files before it changes anything. {@link TeardownPlanner} builds
  * the plan from it alone.
  *
  * @param account the AWS account id of the signing identity

@@ -124,7 +124,7 @@ class ProfileRemoverTest {
 
         assertThat(outcome).isEqualTo(Outcome.UNCHANGED);
         assertThat(Files.readString(credentials)).contains("[liveupdate]");
-        assertThat(reporter.all()).contains("now holds another key, so it was kept");
+        assertThat(reporter.all()).contains("now contains another key, so it was kept");
     }
 
     @Test
