@@ -177,7 +177,7 @@ public final class TeardownPlanner {
             String reason = keyOfUser
                     ? "its key " + KeyIds.mask(keyId.get()) + " belongs to IAM user " + spec.userName()
                             + ", which is kept"
-                    : "it holds no key of IAM user " + spec.userName() + " ("
+                    : "it contains no key of IAM user " + spec.userName() + " ("
                             + keyId.map(KeyIds::mask).orElse("no key") + ")";
             items.add(new TeardownItem(
                     Kind.CREDENTIALS_PROFILE, Action.KEEP, spec.profile(), what, profile.credentialsFile(), reason));
@@ -207,7 +207,7 @@ public final class TeardownPlanner {
                     spec.profile(),
                     what,
                     profile.configFile(),
-                    "it holds only the region, which setup wrote, and its credentials go");
+                    "it contains only the region, which setup wrote, and its credentials go");
         }
         return new TeardownItem(
                 Kind.CONFIG_PROFILE,
