@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param kind the sort of resource. The executor handles the kinds in their declared order.
  * @param action delete, restore, keep, or report as not found
- * @param id what the requests name: an access key id (also for a profile, the key it must still hold), a
+ * @param id what the requests name: an access key id (also for a profile, the key it must still contain), a
  *     policy ARN, a version id, a bucket name. It is no secret, but only {@code what}, with the key id
  *     masked, is printed.
  * @param what the resource as the user reads it, such as {@code IAM user liveupdate-my-game}
@@ -66,6 +66,12 @@ public record TeardownItem(Kind kind, Action action, String id, String what, Str
     /** Returns whether the item changes something in AWS or in a file. */
     public boolean isChange() {
         return action == Action.DELETE || action == Action.RESTORE;
+    }
+
+    /** Returns the kind and the plan line, which shows an access key id only masked, unlike {@link #id()}. */
+    @Override
+    public String toString() {
+        return kind + " " + describe();
     }
 
     /** Returns the plan line, such as {@code delete: IAM user x in IAM of account 1, because ...}. */

@@ -120,6 +120,25 @@ class TeardownTest {
     }
 
     @Test
+    void deletesPolicyWithOlderVersions() {
+        setup("game/v1");
+        setup("game/v2");
+        try (IamClient iam = iam()) {
+            String arn =
+                    iam.listPolicies(r -> r.scope("Local")).policies().get(0).arn();
+            assertThat(iam.listPolicyVersions(r -> r.policyArn(arn)).versions()).hasSize(2);
+        }
+
+        teardown(BUCKET, false, false);
+
+        try (IamClient iam = iam()) {
+            assertThat(iam.listPolicies(r -> r.scope("Local")).policies()).isEmpty();
+        }
+        assertThat(reporter.infoLines())
+                .anyMatch(line -> line.startsWith("Version v1 of IAM policy") && line.endsWith(": deleted"));
+    }
+
+    @Test
     void restoresBlockWhenNoStatementLeft() {
         setup();
 
@@ -290,8 +309,12 @@ class TeardownTest {
     }
 
     private IamResult setup() {
+        return setup("game/v1");
+    }
+
+    private IamResult setup(String prefix) {
         try (AwsConnection aws = AwsConnection.open(admin())) {
-            BucketSpec bucket = new BucketSpec(BUCKET, "game/v1", true, true, null, null, 3000);
+            BucketSpec bucket = new BucketSpec(BUCKET, prefix, true, true, null, null, 3000);
             return new FullSetup(aws, files, reporter).run(bucket, null, null, Duration.ZERO, PROFILE, false);
         }
     }
