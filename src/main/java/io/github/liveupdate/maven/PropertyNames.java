@@ -61,5 +61,10 @@ public final class PropertyNames {
     public static final String VERIFY_SKIP = "liveupdate.verify.skip";
     public static final String VERIFY_ORIGIN = "liveupdate.verifyOrigin";
 
+    // teardown: scoped to the goal, so that a property meant for another goal never confirms a deletion
+    public static final String TEARDOWN_SKIP = "liveupdate.teardown.skip";
+    public static final String TEARDOWN_CONFIRM = "liveupdate.teardown.confirm";
+    public static final String TEARDOWN_DELETE_BUCKET = "liveupdate.teardown.deleteBucket";
+
     private PropertyNames() {}
 }
