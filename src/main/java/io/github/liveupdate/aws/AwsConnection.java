@@ -3,8 +3,10 @@ package io.github.liveupdate.aws;
 import io.github.liveupdate.core.LiveUpdateException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +85,33 @@ public final class AwsConnection implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new LiveUpdateException("Endpoint '" + value + "' is not a valid URL: use a URL such as"
                     + " http://127.0.0.1:5000, or leave <endpoint> unset to use AWS.");
+        }
+    }
+
+    /**
+     * Returns whether the endpoint is on this machine: {@code localhost}, an address in 127.0.0.0/8, or
+     * {@code ::1}. Host names other than localhost are not resolved, so they count as remote.
+     */
+    public static boolean isLoopback(String endpoint) {
+        URI uri = parseEndpoint(endpoint);
+        if (uri == null) {
+            return false;
+        }
+        String host = uri.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = host.contains(":") || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.liveupdate.maven;
 
+import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.aws.AwsFiles;
 import io.github.liveupdate.aws.AwsOptions;
 import io.github.liveupdate.core.LiveUpdateException;
@@ -148,7 +149,7 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
             return;
         }
         try {
-            if (goal.needsNetwork() && session != null && session.isOffline()) {
+            if (goal.needsNetwork() && session != null && session.isOffline() && !AwsConnection.isLoopback(endpoint)) {
                 throw new LiveUpdateException("Maven is offline (-o), and " + goal.name() + " sends requests to AWS."
                         + " Run the build without -o, or skip the goal with -D" + goal.skipProperty() + "=true.");
             }

@@ -49,6 +49,23 @@ class AwsConnectionTest {
         assertThat(AwsConnection.parseEndpoint(null)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:5000", "http://127.1.2.3", "https://localhost:9000", "http://[::1]:5000"})
+    void countsLoopbackEndpoints(String endpoint) {
+        assertThat(AwsConnection.isLoopback(endpoint)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://s3.eu-west-1.amazonaws.com", "http://192.0.2.1:1", "http://localhost.example"})
+    void countsOtherEndpointsAsRemote(String endpoint) {
+        assertThat(AwsConnection.isLoopback(endpoint)).isFalse();
+    }
+
+    @Test
+    void countsNoEndpointAsRemote() {
+        assertThat(AwsConnection.isLoopback(null)).isFalse();
+    }
+
     @Test
     void readsRegionOfSigningProfile() throws IOException {
         Path config = write("config", "[profile game]\nregion = ap-northeast-1\n");
