@@ -3,6 +3,7 @@ package io.github.liveupdate.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,34 @@ public final class ItSupport {
     }
 
     /**
-     * Returns the proxy that {@link #startBehindProxy} started for the test in {@code basedir}.
+     * Starts moto_server as {@link #start} does and a {@link FaultProxy} that serves as the build's forward HTTP
+     * proxy: {@code liveupdate.endpoint} stays moto's, and the build reaches the proxy only through the
+     * {@code <proxies>} of its settings.xml. This writes {@code basedir/settings.xml} from
+     * {@code basedir/settings-template.xml} with {@code @proxyPort@} replaced by the proxy's port, for
+     * {@code invoker.settingsFile = settings.xml}; the invoker then replaces its own {@code @localRepositoryUrl@}.
+     * The proxy appends each request to {@code proxy-requests.log} and each request line, as received, to
+     * {@code proxy-request-lines.log}.
+     */
+    public static FaultProxy startForwardProxy(File basedir, Map<String, Object> context) {
+        start(basedir, context);
+        FaultProxy proxy = FaultProxy.start(endpoint(basedir))
+                .logTo(new File(basedir, "proxy-requests.log").toPath())
+                .logRequestLinesTo(new File(basedir, "proxy-request-lines.log").toPath());
+        PROXIES.put(key(basedir), proxy);
+        Path template = basedir.toPath().resolve("settings-template.xml");
+        try {
+            String port = Integer.toString(URI.create(proxy.endpoint()).getPort());
+            String settings = Files.readString(template, StandardCharsets.UTF_8).replace("@proxyPort@", port);
+            Files.writeString(basedir.toPath().resolve("settings.xml"), settings, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return proxy;
+    }
+
+    /**
+     * Returns the proxy that {@link #startBehindProxy} or {@link #startForwardProxy} started for the test in
+     * {@code basedir}.
      *
      * @throws IllegalStateException if there is none in this class loader
      */
