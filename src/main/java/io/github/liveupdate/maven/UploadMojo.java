@@ -2,6 +2,7 @@ package io.github.liveupdate.maven;
 
 import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.aws.AwsOptions;
+import io.github.liveupdate.aws.ChecksumPolicy;
 import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
@@ -108,8 +109,13 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
                 manifestCacheControl,
                 dryRun);
         spec.checkSource();
-        try (AwsConnection connection = AwsConnection.open(signingOptions().withMaxConnections(concurrency))) {
-            new Uploader(connection.s3(), reporter).upload(spec);
+        AwsOptions options = signingOptions().withMaxConnections(concurrency);
+        try (AwsConnection connection = AwsConnection.open(options)) {
+            Uploader uploader = new Uploader(connection.s3(), reporter);
+            if (options.checksums() == ChecksumPolicy.WHEN_REQUIRED) {
+                uploader = uploader.withoutRequestChecksums();
+            }
+            uploader.upload(spec);
         }
     }
 
