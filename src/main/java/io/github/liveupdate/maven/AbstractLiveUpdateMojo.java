@@ -158,10 +158,11 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
             }
             Reporter reporter = new MavenReporter(getLog());
             applyLiveUpdateSettings(reporter);
-            if (goal.needsNetwork() && isAggregator() && isBlank(bucket)) {
+            Optional<String> missing = isAggregator() ? missingInAggregator(goal) : Optional.empty();
+            if (missing.isPresent()) {
                 getLog().info("Skipping " + goal.name() + " in " + project.getArtifactId() + ": it is an aggregator"
-                        + " POM (packaging pom, with modules) and sets no bucket, so the goal runs only in the"
-                        + " modules.");
+                        + " POM (packaging pom, with modules) and " + missing.get() + ", so the goal runs only in"
+                        + " its modules.");
                 return;
             }
             run(reporter);
@@ -232,10 +233,19 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     }
 
     /**
+     * Returns what the goal lacks to do anything in an aggregator POM, such as {@code "sets no bucket"}, or
+     * empty when it has what it needs and runs there too. The default: a goal that sends requests needs a
+     * bucket. Goals that need more, such as upload's source, add their own check.
+     */
+    protected Optional<String> missingInAggregator(Goal goal) {
+        return goal.needsNetwork() && isBlank(bucket) ? Optional.of("sets no bucket") : Optional.empty();
+    }
+
+    /**
      * Returns whether the project is an aggregator: packaging {@code pom} with modules, such as the root of a
-     * multi-module build. A goal from the command line runs in every project of the reactor, and in the
-     * aggregator, which has no content of its own, a goal without a bucket has nothing to do. A project
-     * without modules is not one, so a game module with packaging {@code pom} and no bucket still fails.
+     * multi-module build. A goal from the command line runs in every project of the reactor, including the
+     * aggregator, which has no content of its own. A project without modules is not one, so a game module with
+     * packaging {@code pom} and no bucket still fails.
      */
     private boolean isAggregator() {
         return project != null
@@ -243,7 +253,7 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
                 && !project.getModules().isEmpty();
     }
 
-    private static boolean isBlank(String value) {
+    static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 

@@ -119,6 +119,22 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
         }
     }
 
+    /**
+     * Adds to the bucket check: an aggregator has nothing to upload without a source, or when its source does not
+     * exist, as when it inherits the modules' relative {@code <source>} from its own pluginManagement.
+     */
+    @Override
+    protected Optional<String> missingInAggregator(Goal goal) {
+        Optional<String> missing = super.missingInAggregator(goal);
+        if (missing.isPresent()) {
+            return missing;
+        }
+        if (source == null) {
+            return defoldProject().isEmpty() ? Optional.of("sets no source and has no game.project") : missing;
+        }
+        return source.exists() ? missing : Optional.of("its source " + source + " does not exist");
+    }
+
     /** Returns the zip or folder that the Defold project's liveupdate.settings names, or null without one. */
     private Path sourceFromLiveUpdateSettings(Reporter reporter) {
         Optional<DefoldProject> project = defoldProject();
