@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param host the proxy's host name or address
  * @param port the proxy's port, from 1 to 65535
- * @param scheme how the clients connect to the proxy: {@code http}, which is what Maven uses for its proxies
- *     whatever their {@code <protocol>}, or {@code https}
+ * @param scheme how the clients connect to the proxy: {@code http}, as for every proxy from settings.xml, or
+ *     {@code https}
  * @param username the user name for the proxy's Basic authentication, or null for none
  * @param password the password for that user, or null. A secret: {@link #toString} hides it
  * @param nonProxyHosts the hosts that the clients reach directly, as regular expressions that the AWS SDK's

@@ -53,7 +53,7 @@ public final class PropertyNames {
     public static final String MANIFEST_CACHE_CONTROL = "liveupdate.manifestCacheControl";
     public static final String USE_DEFAULT_CHAIN = "liveupdate.useDefaultChain";
 
-    // maven-habits: checksums for S3-compatible stores, shared by the goals that build an S3 client
+    // Checksums for S3-compatible stores, shared by the goals that build an S3 client
     public static final String CHECKSUMS = "liveupdate.checksums";
 
     private PropertyNames() {}

@@ -22,8 +22,8 @@ final class SettingsProxies {
 
     /**
      * Returns the proxy for requests to {@code endpoint}: the first active proxy whose {@code <protocol>} is the
-     * endpoint's scheme, or for an {@code https} endpoint, else the first active {@code http} proxy, since
-     * settings.xml files often declare only that one for all traffic. Returns empty when there is none.
+     * endpoint's scheme. For an {@code https} endpoint without one, it is the first active {@code http} proxy,
+     * because a settings.xml may declare only that one for all traffic. Returns empty when there is none.
      *
      * @param endpoint the endpoint that the goal talks to, or null for AWS itself, which is {@code https}
      * @throws LiveUpdateException if the chosen proxy's password cannot be decrypted, or it has no host or an

@@ -58,7 +58,7 @@ final class ObjectPublisher {
     private final boolean dryRun;
     private final boolean requestChecksums;
 
-    /** @param requestChecksums whether each PUT asks the SDK for a CRC32 or SHA-256 checksum header */
+    /** @param requestChecksums whether each PUT requests a CRC32 or SHA-256 checksum header from the SDK */
     ObjectPublisher(
             S3Client s3,
             String bucket,

@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  * <p>The proxy also serves as a forward HTTP proxy for clients that keep moto's endpoint and name the proxy as
  * their HTTP proxy: such a client sends the absolute URI of moto in the request line, such as
  * {@code GET http://127.0.0.1:5000/bucket HTTP/1.1}. The proxy forwards it to moto in origin form
- * ({@code GET /bucket}) and answers 502 to an absolute URI of any other host or port. It does not implement
+ * ({@code GET /bucket}) and responds with 502 to an absolute URI of any other host or port. It does not implement
  * {@code CONNECT}, so it proxies {@code http://} endpoints only. {@link #requestLines} keeps each request line
  * as received, to show which requests came through it as a forward proxy.
  */
