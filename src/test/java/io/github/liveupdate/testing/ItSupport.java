@@ -21,6 +21,13 @@ public final class ItSupport {
 
     private static final String STATE_FILE = "moto.properties";
 
+    /**
+     * The settings file that {@link #startForwardProxy} writes. Its name must differ from it/settings.xml,
+     * because the invoker writes every interpolated settings file to {@code interpolated-<name>} in one
+     * folder, so a per-test file named settings.xml would replace the one that the other tests use.
+     */
+    private static final String PROXY_SETTINGS_FILE = "settings-with-proxy.xml";
+
     /** The fault proxies of the running tests, by base folder. */
     private static final Map<String, FaultProxy> PROXIES = new ConcurrentHashMap<>();
 
@@ -74,9 +81,9 @@ public final class ItSupport {
     /**
      * Starts moto_server as {@link #start} does and a {@link FaultProxy} that serves as the build's forward HTTP
      * proxy: {@code liveupdate.endpoint} stays moto's, and the build reaches the proxy only through the
-     * {@code <proxies>} of its settings.xml. This writes {@code basedir/settings.xml} from
+     * {@code <proxies>} of its settings.xml. This writes {@code basedir/settings-with-proxy.xml} from
      * {@code basedir/settings-template.xml} with {@code @proxyPort@} replaced by the proxy's port, for
-     * {@code invoker.settingsFile = settings.xml}; the invoker then replaces its own {@code @localRepositoryUrl@}.
+     * {@code invoker.settingsFile}. The invoker then replaces its own {@code @localRepositoryUrl@}.
      * The proxy appends each request to {@code proxy-requests.log} and each request line, as received, to
      * {@code proxy-request-lines.log}.
      */
@@ -90,7 +97,7 @@ public final class ItSupport {
         try {
             String port = Integer.toString(URI.create(proxy.endpoint()).getPort());
             String settings = Files.readString(template, StandardCharsets.UTF_8).replace("@proxyPort@", port);
-            Files.writeString(basedir.toPath().resolve("settings.xml"), settings, StandardCharsets.UTF_8);
+            Files.writeString(basedir.toPath().resolve(PROXY_SETTINGS_FILE), settings, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
