@@ -1,6 +1,7 @@
 def log = new File(basedir, 'build.log').text
 
-for (goal in ['help', 'setup', 'setup-bucket', 'setup-iam', 'write-profile', 'write-settings', 'upload']) {
+for (goal in ['help', 'setup', 'setup-bucket', 'setup-iam', 'write-profile', 'write-settings', 'upload',
+             'verify', 'rotate-key', 'teardown']) {
     assert log.contains("liveupdate:${goal}\n") || log.contains("liveupdate:${goal}\r\n") : "goal ${goal} missing from the help output"
 }
 for (property in ['liveupdate.bucket', 'liveupdate.region', 'liveupdate.prefix', 'liveupdate.profile',

@@ -238,6 +238,14 @@ public final class AwsConnection implements AutoCloseable {
     }
 
     /**
+     * Builds an HTTP client with the settings of the service clients, for requests that carry no signature,
+     * such as the GET of a game that fetches public content. The caller closes it.
+     */
+    public SdkHttpClient unsignedHttpClient() {
+        return httpClient(2).build();
+    }
+
+    /**
      * Adds a retry, within the SDK's own retry limits, for a response that the connection cut inside its body.
      * SDK 2.59.1 retries I/O failures, but it reports a response that ends inside its XML as a parse error,
      * which it does not retry, so one dropped connection would fail the whole goal.

@@ -88,6 +88,20 @@ public final class BucketPolicies {
     }
 
     /**
+     * Returns the statement with the given Sid.
+     *
+     * @param policy the current policy as JSON, or null when the bucket has none
+     */
+    public static Optional<JsonNode> statementWithSid(String policy, String sid) {
+        if (policy == null || policy.isBlank()) {
+            return Optional.empty();
+        }
+        List<JsonNode> statements = statements(parse(policy));
+        int index = indexOfSid(statements, sid);
+        return index < 0 ? Optional.empty() : Optional.of(statements.get(index));
+    }
+
+    /**
      * Removes the statement with the given Sid from a policy. The outcome is {@link Outcome#UNCHANGED} when
      * there is no such statement; else it is {@link Outcome#UPDATED}, with an empty policy when that
      * statement was the only one.

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Finds out, with read-only requests, whether a bucket exists, and fails when it exists in another region
  * or belongs to another account.
  */
-final class BucketProbe {
+public final class BucketProbe {
 
     private static final String BUCKET_REGION_HEADER = "x-amz-bucket-region";
 
@@ -22,7 +22,7 @@ final class BucketProbe {
     private final Region region;
     private final Reporter reporter;
 
-    BucketProbe(S3Client s3, Region region, Reporter reporter) {
+    public BucketProbe(S3Client s3, Region region, Reporter reporter) {
         this.s3 = s3;
         this.region = region;
         this.reporter = reporter;
@@ -34,7 +34,7 @@ final class BucketProbe {
      *
      * @throws LiveUpdateException if the bucket is in another region or belongs to another account
      */
-    boolean existsInRegion(String bucket) {
+    public boolean existsInRegion(String bucket) {
         String bucketRegion;
         S3Exception headFailure = null;
         try {

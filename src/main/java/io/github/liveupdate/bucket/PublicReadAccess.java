@@ -1,5 +1,7 @@
 package io.github.liveupdate.bucket;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.liveupdate.core.Backoff;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Outcome;
@@ -77,10 +79,30 @@ final class PublicReadAccess {
     /** Adds or replaces the public-read statement for the spec's prefix and keeps the other statements. */
     Outcome putStatement(BucketSpec spec, boolean dryRun) {
         String bucket = spec.bucket();
-        BucketPolicies.Change change = BucketPolicies.withStatement(
-                currentPolicy(bucket),
-                BucketPolicies.publicReadStatement(BucketSetup.POLICY_STATEMENT_SID, partition, bucket, spec.prefix()));
-        return applyPolicyChange(bucket, change, dryRun);
+        String policy = currentPolicy(bucket);
+        ObjectNode statement =
+                BucketPolicies.publicReadStatement(BucketSetup.POLICY_STATEMENT_SID, partition, bucket, spec.prefix());
+        warnIfResourceMoves(policy, statement);
+        return applyPolicyChange(bucket, BucketPolicies.withStatement(policy, statement), dryRun);
+    }
+
+    /**
+     * Warns when our statement already grants public read on other objects: one statement covers one prefix,
+     * so the objects under the old prefix stop being public, and games that load from there fail.
+     */
+    private void warnIfResourceMoves(String policy, ObjectNode statement) {
+        JsonNode resource = statement.get("Resource");
+        BucketPolicies.statementWithSid(policy, BucketSetup.POLICY_STATEMENT_SID)
+                .map(current -> current.get("Resource"))
+                .filter(current -> current != null && !current.equals(resource))
+                .ifPresent(current -> reporter.warn("Public read moves from " + text(current) + " to "
+                        + text(resource) + ": objects under the old resource are no longer public, so games that"
+                        + " load content from there fail. To keep them public, run setup again with the old"
+                        + " prefix (-Dliveupdate.prefix)."));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : node.toString();
     }
 
     /** Removes the public-read statement and keeps the others, or deletes the policy when none is left. */

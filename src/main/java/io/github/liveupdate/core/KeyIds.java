@@ -1,9 +1,22 @@
 package io.github.liveupdate.core;
 
-/** Masks access key ids for logs and messages. */
+import java.util.regex.Pattern;
+
+/** Masks access key ids for logs and messages, and tells a key id from other text. */
 public final class KeyIds {
 
+    private static final Pattern WELL_FORMED = Pattern.compile("\\w{16,128}");
+
     private KeyIds() {}
+
+    /**
+     * Returns whether the text has the form AWS gives access key ids: 16 to 128 letters, digits or
+     * underscores. A secret access key has 40 characters and usually a {@code /} or {@code +}, so a key id and
+     * secret given the wrong way round fail this check.
+     */
+    public static boolean isWellFormed(String accessKeyId) {
+        return accessKeyId != null && WELL_FORMED.matcher(accessKeyId).matches();
+    }
 
     /**
      * Returns the key id with all but its first four and last four characters replaced by asterisks, for

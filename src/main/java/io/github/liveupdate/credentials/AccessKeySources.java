@@ -70,15 +70,31 @@ public final class AccessKeySources {
                 throw new LiveUpdateException("-Dliveupdate.accessKeyId is set (" + KeyIds.mask(accessKeyId.trim())
                         + ") but -Dliveupdate.secretAccessKey is not. Pass both, the key id and its secret.");
             }
-            return Optional.of(new AccessKeyPair(accessKeyId.trim(), secretAccessKey.trim()));
+            return Optional.of(wellFormed(
+                    new AccessKeyPair(accessKeyId.trim(), secretAccessKey.trim()), "-Dliveupdate.accessKeyId"));
         }
         if (server) {
-            return Optional.of(serverKey.apply(serverId.trim()));
+            return Optional.of(wellFormed(
+                    serverKey.apply(serverId.trim()),
+                    "the <username> of settings.xml server '" + serverId.trim() + "'"));
         }
         if (setupIamRan) {
             return Optional.empty();
         }
         throw new LiveUpdateException("No access key to write. " + THREE_WAYS);
+    }
+
+    /**
+     * Returns the key if its id has the form of an access key id. The message does not show the id, because
+     * a malformed id is often the secret given in its place.
+     */
+    private static AccessKeyPair wellFormed(AccessKeyPair key, String source) {
+        if (!KeyIds.isWellFormed(key.accessKeyId())) {
+            throw new LiveUpdateException("The access key id in " + source + " is not a key id: AWS key ids are 16"
+                    + " to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE. Check that the key id"
+                    + " and the secret are not swapped; the secret is the 40-character value.");
+        }
+        return key;
     }
 
     private static boolean isSet(String value) {

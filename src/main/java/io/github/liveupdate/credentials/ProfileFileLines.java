@@ -1,6 +1,6 @@
 package io.github.liveupdate.credentials;
 
-import java.util.ArrayList;
+import io.github.liveupdate.core.TextLines;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,7 +28,7 @@ final class ProfileFileLines {
      * @param ending the line ending as found: {@code "\n"}, {@code "\r\n"}, {@code "\r"}, or empty for a last
      *     line that has none
      */
-    record Line(int number, String text, String ending) {
+    record Line(int number, String text, String ending) implements TextLines.Line {
 
         boolean isBlank() {
             return BLANK.matcher(text).matches();
@@ -102,48 +102,18 @@ final class ProfileFileLines {
         }
     }
 
-    /**
-     * Splits text into lines. Like {@link java.io.BufferedReader#readLine()}, which the SDK uses, it ends a
-     * line at {@code \n}, {@code \r\n} or a lone {@code \r}. Joining the texts and endings gives the input
-     * back.
-     */
+    /** Splits text into lines; joining the texts and endings gives the input back. */
     static List<Line> split(String content) {
-        List<Line> lines = new ArrayList<>();
-        int start = 0;
-        int number = 1;
-        int length = content.length();
-        for (int i = 0; i < length; i++) {
-            char c = content.charAt(i);
-            if (c != '\n' && c != '\r') {
-                continue;
-            }
-            String ending = c == '\r' && i + 1 < length && content.charAt(i + 1) == '\n' ? "\r\n" : String.valueOf(c);
-            lines.add(new Line(number++, content.substring(start, i), ending));
-            i += ending.length() - 1;
-            start = i + 1;
-        }
-        if (start < length) {
-            lines.add(new Line(number, content.substring(start), ""));
-        }
-        return lines;
+        return TextLines.split(content, Line::new);
     }
 
     /** Joins lines back into text. */
     static String join(List<Line> lines) {
-        StringBuilder text = new StringBuilder();
-        for (Line line : lines) {
-            text.append(line.text()).append(line.ending());
-        }
-        return text.toString();
+        return TextLines.join(lines);
     }
 
     /** Returns the first line ending of the lines, or {@code "\n"} when they have none. */
     static String lineEndingOf(List<Line> lines) {
-        for (Line line : lines) {
-            if (!line.ending().isEmpty()) {
-                return line.ending();
-            }
-        }
-        return "\n";
+        return TextLines.lineEndingOf(lines);
     }
 }

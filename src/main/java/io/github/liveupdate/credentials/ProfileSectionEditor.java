@@ -153,6 +153,49 @@ public final class ProfileSectionEditor {
         return new Result(result, outcome, List.copyOf(warnings), List.copyOf(notes));
     }
 
+    /**
+     * Removes the profile's section from {@code content}: its header, its properties with their continuation
+     * lines, and the comment and blank lines between them. Comment and blank lines after the section's last
+     * property stay, because they usually describe the next section. A single blank line between the header
+     * and a line that is not blank goes too, since {@link #edit} puts one there when it appends a section. So
+     * removing a section that {@link #edit} appended gives the earlier content back, apart from a final line
+     * ending that it added.
+     *
+     * @return the new content, with {@link Outcome#UPDATED} when the section was removed, or
+     *     {@link Outcome#UNCHANGED} and the content as it was when the profile has no section
+     * @throws LiveUpdateException for the input that {@link #edit} rejects
+     */
+    public Result removeSection(String content) {
+        List<String> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String text = content;
+        if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+            text = text.substring(1);
+            warnings.add("Removed the byte order mark (U+FEFF) at the start of " + fileName
+                    + ": the AWS SDK for Java cannot read a file that starts with one.");
+        }
+        List<Line> lines = ProfileFileLines.split(text);
+        int header = findSection(lines, notes);
+        if (header < 0) {
+            return new Result(content, Outcome.UNCHANGED, List.of(), List.copyOf(notes));
+        }
+        List<Property> properties = Property.parse(lines, header + 1, sectionEnd(lines, header));
+        int last = properties.isEmpty()
+                ? header
+                : properties.get(properties.size() - 1).lastIndex();
+        // The blank line that edit() adds before an appended section follows a line that is not blank.
+        boolean addedBlank = header > 1
+                && lines.get(header - 1).isBlank()
+                && !lines.get(header - 2).isBlank();
+        int first = addedBlank ? header - 1 : header;
+
+        List<Line> result = new ArrayList<>(lines.subList(0, first));
+        result.addAll(lines.subList(last + 1, lines.size()));
+        notes.add("Removed the section " + lines.get(header).text().trim() + " (lines "
+                + lines.get(header).number() + " to " + lines.get(last).number() + ") from " + fileName + ".");
+        return new Result(ProfileFileLines.join(result), Outcome.UPDATED, List.copyOf(warnings), List.copyOf(notes));
+    }
+
     /** Returns the index of the profile's section header, or -1 if it has none. */
     private int findSection(List<Line> lines, List<String> notes) {
         List<Line> ours = new ArrayList<>();
@@ -255,7 +298,9 @@ public final class ProfileSectionEditor {
         List<KeyChange> missing = new ArrayList<>();
         for (KeyChange change : changes) {
             List<Property> matches = properties.stream()
-                    .filter(property -> change.key().equals(property.key))
+                    // Python's configparser, which the AWS CLI uses, reads key names in any case; the Java SDK
+                    // only in lower case. Matching in any case keeps one line per key for both.
+                    .filter(property -> change.key().equalsIgnoreCase(property.key))
                     .toList();
             if (matches.isEmpty()) {
                 if (change.mode() == Mode.SET) {
@@ -272,7 +317,9 @@ public final class ProfileSectionEditor {
                 continue;
             }
             Property first = matches.get(0);
-            if (!change.value().equals(first.line.propertyValue()) || !first.continuations.isEmpty()) {
+            if (!change.value().equals(first.line.propertyValue())
+                    || !change.key().equals(first.key)
+                    || !first.continuations.isEmpty()) {
                 replaced.set(first.index, new Line(0, change.key() + " = " + change.value(), first.line.ending()));
                 first.markContinuationsRemoved(removed);
             }

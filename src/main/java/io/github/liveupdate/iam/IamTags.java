@@ -4,10 +4,10 @@ import java.util.List;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /** The tags on the IAM user and policy that the plugin creates, so a person can tell where they came from. */
-final class IamTags {
+public final class IamTags {
 
-    static final String CREATED_BY = "created-by";
-    static final String CREATED_BY_VALUE = "liveupdate-maven-plugin";
+    public static final String CREATED_BY = "created-by";
+    public static final String CREATED_BY_VALUE = "liveupdate-maven-plugin";
     static final String BUCKET = "liveupdate-bucket";
 
     private IamTags() {}
@@ -19,7 +19,7 @@ final class IamTags {
     }
 
     /** Returns whether the tags mark a resource that this plugin created. */
-    static boolean markCreatedByPlugin(List<Tag> tags) {
+    public static boolean markCreatedByPlugin(List<Tag> tags) {
         return tags.stream()
                 .anyMatch(tag -> tag.key().equals(CREATED_BY) && tag.value().equals(CREATED_BY_VALUE));
     }

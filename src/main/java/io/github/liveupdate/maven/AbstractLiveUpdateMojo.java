@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -123,6 +125,10 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
 
+    /** This goal's execution, whose configuration contains the raw parameter values. Set by Maven. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
     /** Decrypts server and proxy passwords as Maven does. */
     @Component
     protected SettingsDecrypter settingsDecrypter;
@@ -143,6 +149,13 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         Goal goal = goal();
+        if (mojoExecution != null && session != null) {
+            try {
+                BooleanParameters.check(mojoExecution, new PluginParameterExpressionEvaluator(session, mojoExecution));
+            } catch (LiveUpdateException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+        }
         if (skip) {
             getLog().info("Skipping " + goal.name() + ": " + PropertyNames.SKIP + " is true.");
             return;

@@ -53,6 +53,19 @@ public final class PropertyNames {
     public static final String MANIFEST_CACHE_CONTROL = "liveupdate.manifestCacheControl";
     public static final String USE_DEFAULT_CHAIN = "liveupdate.useDefaultChain";
 
+    // rotate-key
+    public static final String ROTATE_KEY_SKIP = "liveupdate.rotateKey.skip";
+    public static final String DELETE_OTHER_KEY = "liveupdate.deleteOtherKey";
+
+    // verify
+    public static final String VERIFY_SKIP = "liveupdate.verify.skip";
+    public static final String VERIFY_ORIGIN = "liveupdate.verifyOrigin";
+
+    // teardown: scoped to the goal, so that a property meant for another goal never confirms a deletion
+    public static final String TEARDOWN_SKIP = "liveupdate.teardown.skip";
+    public static final String TEARDOWN_CONFIRM = "liveupdate.teardown.confirm";
+    public static final String TEARDOWN_DELETE_BUCKET = "liveupdate.teardown.deleteBucket";
+
     // Checksums for S3-compatible stores, shared by the goals that build an S3 client
     public static final String CHECKSUMS = "liveupdate.checksums";
 

@@ -59,6 +59,9 @@ final class Retries {
 
     private static boolean hasIoCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CrcCheckedStream.CorruptEntryException) {
+                return false;
+            }
             if (cause instanceof IOException) {
                 return true;
             }

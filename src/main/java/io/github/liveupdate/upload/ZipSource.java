@@ -88,7 +88,12 @@ final class ZipSource implements ContentSource {
         if (zipEntry == null) {
             throw new IOException("entry " + entry.storedName() + " is gone from " + path);
         }
-        return zip.getInputStream(zipEntry);
+        InputStream stream = zip.getInputStream(zipEntry);
+        if (zipEntry.getCrc() < 0 || zipEntry.getSize() < 0) {
+            return stream;
+        }
+        return new CrcCheckedStream(
+                stream, zipEntry.getCrc(), zipEntry.getSize(), "Entry " + entry.storedName() + " of zip " + path);
     }
 
     @Override

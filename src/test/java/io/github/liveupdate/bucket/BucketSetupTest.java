@@ -242,6 +242,29 @@ class BucketSetupTest {
     }
 
     @Test
+    void warnsWhenPublicReadMovesToNewPrefix() {
+        setup(s3(Region.EU_WEST_1), Region.EU_WEST_1).apply(spec(true, true), false);
+        lines.clear();
+        BucketSpec otherPrefix = new BucketSpec(BUCKET, "game/v2", true, true, null, null, 3000);
+
+        setup(s3(Region.EU_WEST_1), Region.EU_WEST_1).apply(otherPrefix, false);
+
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("WARN Public read moves from arn:aws:s3:::my-game-lu/")
+                        && line.contains("to arn:aws:s3:::my-game-lu/game/v2/*"));
+    }
+
+    @Test
+    void samePrefixDoesNotWarn() {
+        setup(s3(Region.EU_WEST_1), Region.EU_WEST_1).apply(spec(true, true), false);
+        lines.clear();
+
+        setup(s3(Region.EU_WEST_1), Region.EU_WEST_1).apply(spec(true, true), false);
+
+        assertThat(lines).noneMatch(line -> line.startsWith("WARN"));
+    }
+
+    @Test
     void failsForBucketOfAnotherAccount() {
         S3Client otherAccount = s3(Region.EU_WEST_1, OTHER_ACCOUNT);
         createBucket(otherAccount, Region.EU_WEST_1);

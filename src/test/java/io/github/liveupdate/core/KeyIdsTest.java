@@ -22,6 +22,27 @@ class KeyIdsTest {
     }
 
     @Test
+    void acceptsKeyIdForm() {
+        assertThat(KeyIds.isWellFormed("AKIAIOSFODNN7EXAMPLE")).isTrue();
+    }
+
+    @Test
+    void rejectsSecretForm() {
+        assertThat(KeyIds.isWellFormed("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+                .isFalse();
+    }
+
+    @Test
+    void rejectsShortId() {
+        assertThat(KeyIds.isWellFormed("AKIA1234")).isFalse();
+    }
+
+    @Test
+    void rejectsMissingId() {
+        assertThat(KeyIds.isWellFormed(null)).isFalse();
+    }
+
+    @Test
     void pairToStringHidesSecret() {
         AccessKeyPair pair = new AccessKeyPair("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
 

@@ -43,6 +43,27 @@ class AccessKeySourcesTest {
     }
 
     @Test
+    void rejectsSwappedExplicitKeyWithoutShowingIt() {
+        String secretAsId = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKESECRET";
+
+        assertThatThrownBy(() -> AccessKeySources.choose(
+                        null, false, secretAsId, "AKIATESTFAKE00000001", null, NO_SERVER, reporter))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("not swapped")
+                .hasMessageNotContaining("wJal")
+                .hasMessageNotContaining("CRET");
+    }
+
+    @Test
+    void rejectsMalformedServerKeyId() {
+        Function<String, AccessKeyPair> shortId = id -> new AccessKeyPair("AKIA123", "fake-secret");
+
+        assertThatThrownBy(() -> AccessKeySources.choose(null, false, null, null, "aws-liveupdate", shortId, reporter))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("settings.xml server 'aws-liveupdate'");
+    }
+
+    @Test
     void explicitKeyWinsOverKeptKey() {
         Optional<AccessKeyPair> key =
                 AccessKeySources.choose(null, true, "AKIATESTFAKE00000001", "fake-secret", null, NO_SERVER, reporter);

@@ -208,6 +208,36 @@ class ProfileSectionEditorTest {
     }
 
     @Test
+    void replacesUpperCaseKeyLinesWithLowerCase() {
+        String before = "[liveupdate]\nAWS_ACCESS_KEY_ID = OLDID\nAWS_Secret_Access_Key = old-fake-secret\n";
+
+        Result result = editCredentials(before);
+
+        assertThat(result.content())
+                .isEqualTo(
+                        "[liveupdate]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n");
+    }
+
+    @Test
+    void rewritesUpperCaseKeyWithSameValue() {
+        String before = "[liveupdate]\nAWS_ACCESS_KEY_ID = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n";
+
+        Result result = editCredentials(before);
+
+        assertThat(sdkProfile(result.content(), ProfileFile.Type.CREDENTIALS, "liveupdate"))
+                .containsEntry("aws_access_key_id", KEY_ID);
+    }
+
+    @Test
+    void removesSecondKeyLineInOtherCase() {
+        String before = "[liveupdate]\naws_access_key_id = FIRST\nAws_Access_Key_Id = SECOND\n";
+
+        Result result = editCredentials(before);
+
+        assertThat(result.warnings()).singleElement().asString().contains("line 3");
+    }
+
+    @Test
     void updateIfPresentAddsNothing() {
         Result result = new ProfileSectionEditor(FileKind.CREDENTIALS, "liveupdate", FILE)
                 .edit("[liveupdate]\nk = v\n", List.of(KeyChange.updateIfPresent("region", "eu-west-1")));

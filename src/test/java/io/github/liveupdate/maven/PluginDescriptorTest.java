@@ -37,7 +37,16 @@ class PluginDescriptorTest {
     void listsEveryGoal() {
         assertThat(goals())
                 .containsKeys(
-                        "help", "setup", "setup-bucket", "setup-iam", "write-profile", "write-settings", "upload");
+                        "help",
+                        "setup",
+                        "setup-bucket",
+                        "setup-iam",
+                        "write-profile",
+                        "write-settings",
+                        "upload",
+                        "verify",
+                        "rotate-key",
+                        "teardown");
     }
 
     @Test

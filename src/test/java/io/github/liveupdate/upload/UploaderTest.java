@@ -10,12 +10,16 @@ import io.github.liveupdate.core.Reporter;
 import io.github.liveupdate.testing.LiveUpdateFixtures;
 import io.github.liveupdate.testing.MotoServer;
 import io.github.liveupdate.testing.UploadItSupport;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +191,20 @@ class UploaderTest {
     }
 
     @Test
+    void corruptZipEntryFailsAndIsNotStored() throws Exception {
+        LiveUpdateFixtures fixtures = LiveUpdateFixtures.seeded(15).resources(3);
+        Path zip = folder.resolve("game.zip");
+        writeStoredZip(fixtures, zip);
+        LiveUpdateFixtures.Resource damaged = fixtures.resource(1);
+        flipByteOf(zip, damaged.entry());
+
+        assertThatThrownBy(() -> uploader().upload(spec(zip, "p", Layout.RESOURCES)))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("Entry " + damaged.hash() + " of zip " + zip + " is corrupt");
+        assertThat(keys()).doesNotContain("p/" + damaged.hash(), "p/liveupdate.game.dmanifest");
+    }
+
+    @Test
     void dryRunUploadsNothing() {
         Path zip = LiveUpdateFixtures.seeded(10).resources(3).writeZip(folder.resolve("game.zip"));
 
@@ -317,6 +335,49 @@ class UploaderTest {
 
     private static HeadObjectResponse head(String key) {
         return s3.headObject(request -> request.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
+    }
+
+    /** Writes the fixture's entries uncompressed, so a test can find an entry's bytes in the file. */
+    private static void writeStoredZip(LiveUpdateFixtures fixtures, Path zip) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (LiveUpdateFixtures.Resource resource : fixtures.resources()) {
+                putStored(out, resource.hash(), resource.entry());
+            }
+            putStored(out, "liveupdate.game.dmanifest", fixtures.manifest());
+        }
+    }
+
+    private static void putStored(ZipOutputStream out, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        out.putNextEntry(entry);
+        out.write(bytes);
+        out.closeEntry();
+    }
+
+    private static void flipByteOf(Path zip, byte[] entryBytes) throws IOException {
+        byte[] content = Files.readAllBytes(zip);
+        int at = indexOf(content, entryBytes);
+        assertThat(at).as("the entry's bytes in the zip").isNotNegative();
+        content[at + entryBytes.length / 2] ^= 0x01;
+        Files.write(zip, content);
+    }
+
+    private static int indexOf(byte[] content, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= content.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (content[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static byte[] randomBytes(int size) {
