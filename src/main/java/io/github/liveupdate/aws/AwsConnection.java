@@ -21,10 +21,12 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -210,7 +212,14 @@ public final class AwsConnection implements AutoCloseable {
                     .region(region)
                     .credentialsProvider(credentials)
                     .httpClientBuilder(httpClient(options.maxConnections()))
-                    .overrideConfiguration(AwsConnection::retryCutResponses);
+                    .overrideConfiguration(AwsConnection::retryCutResponses)
+                    .requestChecksumCalculation(options.checksums().requestCalculation())
+                    .responseChecksumValidation(options.checksums().responseValidation());
+            if (options.checksums() == ChecksumPolicy.WHEN_REQUIRED) {
+                // Operations that require a checksum, such as PutBucketCors, also send Content-MD5, which stores
+                // that predate flexible checksums require there. SDK 2.59.1 still adds its CRC32 to them.
+                builder.addPlugin(LegacyMd5Plugin.create());
+            }
             if (endpoint != null) {
                 builder.endpointOverride(endpoint).forcePathStyle(true);
             }
@@ -294,13 +303,39 @@ public final class AwsConnection implements AutoCloseable {
      * each small PUT wait one extra round trip for "100 Continue". The S3 client still adds the header to
      * bodies above 1 MiB (its expectContinueThresholdInBytes default in SDK 2.59), where the round trip is
      * cheap next to the transfer and an early rejection saves sending the body.
+     *
+     * <p>With a {@link AwsOptions#proxy() proxy} in the options, that proxy replaces the SDK's own lookup of
+     * proxy system properties and environment variables. Without one, the SDK's lookup stays as it is.
      */
-    private static SdkHttpClient.Builder<?> httpClient(int maxConnections) {
-        return ApacheHttpClient.builder()
+    private SdkHttpClient.Builder<?> httpClient(int maxConnections) {
+        ApacheHttpClient.Builder builder = ApacheHttpClient.builder()
                 .maxConnections(Math.max(1, maxConnections))
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .expectContinueEnabled(false);
+        if (options.proxy() != null) {
+            builder.proxyConfiguration(proxyConfiguration(options.proxy()));
+        }
+        return builder;
+    }
+
+    /**
+     * Converts the proxy settings for the Apache client. The SDK 2.59 client excludes only the hosts that match
+     * {@code nonProxyHosts}: unlike {@code java.net.ProxySelector}, it has no built-in exclusion of localhost
+     * and 127.*, so a loopback endpoint goes through the proxy unless a pattern names it. The credentials are
+     * sent with the first request (preemptive Basic authentication), because each SDK request starts a new
+     * authentication context and would otherwise cost a 407 round trip.
+     */
+    static ProxyConfiguration proxyConfiguration(ProxySettings proxy) {
+        ProxyConfiguration.Builder builder = ProxyConfiguration.builder()
+                .endpoint(proxy.endpoint())
+                .nonProxyHosts(proxy.nonProxyHosts())
+                .useSystemPropertyValues(false)
+                .useEnvironmentVariableValues(false);
+        if (proxy.authenticated()) {
+            builder.username(proxy.username()).password(proxy.password()).preemptiveBasicAuthenticationEnabled(true);
+        }
+        return builder.build();
     }
 
     @Override

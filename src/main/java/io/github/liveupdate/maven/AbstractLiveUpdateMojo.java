@@ -3,6 +3,8 @@ package io.github.liveupdate.maven;
 import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.aws.AwsFiles;
 import io.github.liveupdate.aws.AwsOptions;
+import io.github.liveupdate.aws.ChecksumPolicy;
+import io.github.liveupdate.aws.ProxySettings;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
 import io.github.liveupdate.defold.DefoldProject;
@@ -21,6 +23,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -89,6 +92,15 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.CONFIG_FILE)
     protected File configFile;
 
+    /**
+     * When the S3 client sends request checksums: {@code when-supported} (the AWS SDK's default, a CRC32
+     * checksum on every request that can carry one) or {@code when-required} (only on the requests that S3
+     * requires one for, which upload does not send). Set {@code when-required} for S3-compatible stores that
+     * reject the SDK's checksum headers. Default: {@code when-supported}.
+     */
+    @Parameter(property = PropertyNames.CHECKSUMS, defaultValue = "when-supported")
+    protected String checksums;
+
     /** Prints what the goal would do and changes nothing. */
     @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
     protected boolean dryRun;
@@ -101,7 +113,11 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File projectFolder;
 
-    /** The build's settings, for servers named by a {@code serverId} parameter. Set by Maven. */
+    /** The project of the POM, for its packaging and modules. Set by Maven. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /** The build's settings, for servers named by a {@code serverId} parameter and proxies. Set by Maven. */
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
@@ -113,7 +129,7 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
 
-    /** Decrypts server passwords as Maven does. */
+    /** Decrypts server and proxy passwords as Maven does. */
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
@@ -155,6 +171,13 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
             }
             Reporter reporter = new MavenReporter(getLog());
             applyLiveUpdateSettings(reporter);
+            Optional<String> missing = isAggregator() ? missingInAggregator(goal) : Optional.empty();
+            if (missing.isPresent()) {
+                getLog().info("Skipping " + goal.name() + " in " + project.getArtifactId() + ": it is an aggregator"
+                        + " POM (packaging pom, with modules) and " + missing.get() + ", so the goal runs only in"
+                        + " its modules.");
+                return;
+            }
             run(reporter);
         } catch (LiveUpdateException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -222,6 +245,27 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
         return defoldProject;
     }
 
+    /**
+     * Returns what the goal lacks to do anything in an aggregator POM, such as {@code "sets no bucket"}, or
+     * empty when it has what it needs and runs there too. The default: a goal that sends requests needs a
+     * bucket. Goals that need more, such as upload's source, add their own check.
+     */
+    protected Optional<String> missingInAggregator(Goal goal) {
+        return goal.needsNetwork() && isBlank(bucket) ? Optional.of("sets no bucket") : Optional.empty();
+    }
+
+    /**
+     * Returns whether the project is an aggregator: packaging {@code pom} with modules, such as the root of a
+     * multi-module build. A goal from the command line runs in every project of the reactor, including the
+     * aggregator, which has no content of its own. A project without modules is not one, so a game module with
+     * packaging {@code pom} and no bucket still fails.
+     */
+    private boolean isAggregator() {
+        return project != null
+                && "pom".equals(project.getPackaging())
+                && !project.getModules().isEmpty();
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
@@ -233,8 +277,18 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
                 configFile == null ? null : configFile.toPath());
     }
 
-    /** Returns the connection options that sign with {@code signingProfile}, or the default chain for null. */
+    /**
+     * Returns the connection options that sign with {@code signingProfile}, or the default chain for null, with
+     * the settings.xml proxy for the endpoint and the {@code checksums} policy.
+     */
     protected AwsOptions awsOptions(String signingProfile) {
+        ChecksumPolicy checksumPolicy = ChecksumPolicy.parse(checksums == null ? "when-supported" : checksums);
+        ProxySettings proxy = SettingsProxies.forEndpoint(
+                        settings, settingsDecrypter, AwsConnection.parseEndpoint(endpoint))
+                .orElse(null);
+        if (proxy != null) {
+            getLog().debug("Using proxy " + proxy + " from settings.xml");
+        }
         return new AwsOptions(
                 region,
                 endpoint,
@@ -242,7 +296,9 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
                 signingProfile,
                 null,
                 System.getenv(),
-                AwsOptions.DEFAULT_MAX_CONNECTIONS);
+                AwsOptions.DEFAULT_MAX_CONNECTIONS,
+                proxy,
+                checksumPolicy);
     }
 
     /** Returns the bucket, failing with the way to set it when it is missing. */

@@ -66,5 +66,8 @@ public final class PropertyNames {
     public static final String TEARDOWN_CONFIRM = "liveupdate.teardown.confirm";
     public static final String TEARDOWN_DELETE_BUCKET = "liveupdate.teardown.deleteBucket";
 
+    // Checksums for S3-compatible stores, shared by the goals that build an S3 client
+    public static final String CHECKSUMS = "liveupdate.checksums";
+
     private PropertyNames() {}
 }

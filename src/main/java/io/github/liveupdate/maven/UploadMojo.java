@@ -2,6 +2,7 @@ package io.github.liveupdate.maven;
 
 import io.github.liveupdate.aws.AwsConnection;
 import io.github.liveupdate.aws.AwsOptions;
+import io.github.liveupdate.aws.ChecksumPolicy;
 import io.github.liveupdate.core.AccessKeyPair;
 import io.github.liveupdate.core.LiveUpdateException;
 import io.github.liveupdate.core.Reporter;
@@ -108,9 +109,30 @@ public class UploadMojo extends AbstractLiveUpdateMojo {
                 manifestCacheControl,
                 dryRun);
         spec.checkSource();
-        try (AwsConnection connection = AwsConnection.open(signingOptions().withMaxConnections(concurrency))) {
-            new Uploader(connection.s3(), reporter).upload(spec);
+        AwsOptions options = signingOptions().withMaxConnections(concurrency);
+        try (AwsConnection connection = AwsConnection.open(options)) {
+            Uploader uploader = new Uploader(connection.s3(), reporter);
+            if (options.checksums() == ChecksumPolicy.WHEN_REQUIRED) {
+                uploader = uploader.withoutRequestChecksums();
+            }
+            uploader.upload(spec);
         }
+    }
+
+    /**
+     * Adds to the bucket check: an aggregator has nothing to upload without a source, or when its source does not
+     * exist, as when it inherits the modules' relative {@code <source>} from its own pluginManagement.
+     */
+    @Override
+    protected Optional<String> missingInAggregator(Goal goal) {
+        Optional<String> missing = super.missingInAggregator(goal);
+        if (missing.isPresent()) {
+            return missing;
+        }
+        if (source == null) {
+            return defoldProject().isEmpty() ? Optional.of("sets no source and has no game.project") : missing;
+        }
+        return source.exists() ? missing : Optional.of("its source " + source + " does not exist");
     }
 
     /** Returns the zip or folder that the Defold project's liveupdate.settings names, or null without one. */

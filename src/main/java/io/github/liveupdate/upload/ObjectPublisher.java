@@ -31,6 +31,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *
  * <p>NOTE: moto 5.2.1 stores these checksums but does not check them, so the tests show that they are sent,
  * not that a corrupted body is rejected.
+ *
+ * <p>Without request checksums, for stores that reject the SDK's checksum headers, a PUT carries no checksum
+ * of its own: over HTTPS, TLS protects the body, and over plain HTTP, the SigV4 signature covers its SHA-256.
  */
 final class ObjectPublisher {
 
@@ -53,15 +56,24 @@ final class ObjectPublisher {
     private final Progress progress;
     private final Reporter reporter;
     private final boolean dryRun;
+    private final boolean requestChecksums;
 
+    /** @param requestChecksums whether each PUT requests a CRC32 or SHA-256 checksum header from the SDK */
     ObjectPublisher(
-            S3Client s3, String bucket, UploadTuning tuning, Progress progress, Reporter reporter, boolean dryRun) {
+            S3Client s3,
+            String bucket,
+            UploadTuning tuning,
+            Progress progress,
+            Reporter reporter,
+            boolean dryRun,
+            boolean requestChecksums) {
         this.s3 = s3;
         this.bucket = bucket;
         this.tuning = tuning;
         this.progress = progress;
         this.reporter = reporter;
         this.dryRun = dryRun;
+        this.requestChecksums = requestChecksums;
     }
 
     /** Returns whether the item is sent in parts rather than in one PUT. */
@@ -87,11 +99,11 @@ final class ObjectPublisher {
                 .contentType(item.contentType())
                 .cacheControl(item.cacheControl())
                 .contentLength(item.size());
-        if (sha256 == null) {
-            request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
-        } else {
-            request.checksumAlgorithm(ChecksumAlgorithm.SHA256)
-                    .metadata(Map.of(CHECKSUM_METADATA, ResourceNames.hex(sha256)));
+        if (sha256 != null) {
+            request.metadata(Map.of(CHECKSUM_METADATA, ResourceNames.hex(sha256)));
+        }
+        if (requestChecksums) {
+            request.checksumAlgorithm(sha256 == null ? ChecksumAlgorithm.CRC32 : ChecksumAlgorithm.SHA256);
         }
         try (RangeBody body = new RangeBody(item.body(), 0, item.size())) {
             retrying(
@@ -126,7 +138,7 @@ final class ObjectPublisher {
                     .key(item.key())
                     .contentType(item.contentType())
                     .cacheControl(item.cacheControl())
-                    .checksumAlgorithm(ChecksumAlgorithm.CRC32);
+                    .checksumAlgorithm(requestChecksums ? ChecksumAlgorithm.CRC32 : null);
             if (sha256 != null) {
                 request.metadata(Map.of(CHECKSUM_METADATA, ResourceNames.hex(sha256)));
             }
@@ -198,7 +210,7 @@ final class ObjectPublisher {
                                     .uploadId(uploadId)
                                     .partNumber(partNumber)
                                     .contentLength(length)
-                                    .checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                                    .checksumAlgorithm(requestChecksums ? ChecksumAlgorithm.CRC32 : null),
                             RequestBody.fromContentProvider(body, length, item.contentType())));
             progress.bytesSent(length);
             return CompletedPart.builder()

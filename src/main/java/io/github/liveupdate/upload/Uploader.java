@@ -44,6 +44,7 @@ public final class Uploader {
     private final Reporter reporter;
     private final UploadTuning tuning;
     private final LongSupplier nanoTime;
+    private final boolean requestChecksums;
 
     /**
      * @param s3 a client whose connection pool has at least {@link UploadSpec#concurrency()} connections
@@ -53,10 +54,25 @@ public final class Uploader {
     }
 
     Uploader(S3Client s3, Reporter reporter, UploadTuning tuning, LongSupplier nanoTime) {
+        this(s3, reporter, tuning, nanoTime, true);
+    }
+
+    private Uploader(
+            S3Client s3, Reporter reporter, UploadTuning tuning, LongSupplier nanoTime, boolean requestChecksums) {
         this.s3 = s3;
         this.reporter = reporter;
         this.tuning = tuning;
         this.nanoTime = nanoTime;
+        this.requestChecksums = requestChecksums;
+    }
+
+    /**
+     * Returns an uploader whose PUTs ask for no checksum header, for S3-compatible stores that reject the AWS
+     * SDK's flexible checksums. Use it with a client whose request checksum calculation is
+     * {@code WHEN_REQUIRED}, since the client's default adds a CRC32 to every PUT anyway.
+     */
+    public Uploader withoutRequestChecksums() {
+        return new Uploader(s3, reporter, tuning, nanoTime, false);
     }
 
     /**
@@ -110,7 +126,7 @@ public final class Uploader {
                     + Sizes.count(skippedByListing) + " resources that the bucket already contains.");
             Progress progress = new Progress(toSend.size(), bytes, tuning.progressInterval(), nanoTime);
             ObjectPublisher publisher =
-                    new ObjectPublisher(s3, spec.bucket(), tuning, progress, reporter, spec.dryRun());
+                    new ObjectPublisher(s3, spec.bucket(), tuning, progress, reporter, spec.dryRun(), requestChecksums);
             Transfer transfer = new Transfer(spec, publisher, progress, reporter, location, CANCEL_WAIT);
             transfer.runStoppingOnShutdown(toSend, entry -> itemFor(entry, listing));
 

@@ -47,12 +47,19 @@ import java.util.regex.Pattern;
  * matches and whose trigger fires decides the {@link Fault}. Every matching rule counts the request, fired
  * or not. Then, unless the fault answered already, the {@link AwsBehaviour}s may answer in place of moto,
  * and else the request goes to moto.
+ *
+ * <p>The proxy also serves as a forward HTTP proxy for clients that keep moto's endpoint and name the proxy as
+ * their HTTP proxy: such a client sends the absolute URI of moto in the request line, such as
+ * {@code GET http://127.0.0.1:5000/bucket HTTP/1.1}. The proxy forwards it to moto in origin form
+ * ({@code GET /bucket}) and responds with 502 to an absolute URI of any other host or port. It does not implement
+ * {@code CONNECT}, so it proxies {@code http://} endpoints only. {@link #requestLines} keeps each request line
+ * as received, to show which requests came through it as a forward proxy.
  */
 public final class FaultProxy implements AutoCloseable {
 
     private static final int MAX_LINE_LENGTH = 64 * 1024;
     private static final Set<String> HOP_BY_HOP_REQUEST_HEADERS =
-            Set.of("connection", "keep-alive", "proxy-connection", "expect");
+            Set.of("connection", "keep-alive", "proxy-connection", "proxy-authorization", "expect");
     private static final Set<String> FRAMING_RESPONSE_HEADERS =
             Set.of("connection", "keep-alive", "content-length", "transfer-encoding");
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
@@ -64,6 +71,8 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<AwsBehaviour> behaviours = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> record = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private volatile Path requestLinesFile;
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile Path logFile;
 
@@ -143,6 +152,17 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** Appends each request line, as received, to the file as it arrives. */
+    public FaultProxy logRequestLinesTo(Path file) {
+        this.requestLinesFile = file;
+        return this;
+    }
+
+    /** Returns the request lines as received, such as {@code PUT http://127.0.0.1:5000/bucket HTTP/1.1}. */
+    public List<String> requestLines() {
+        return List.copyOf(requestLines);
+    }
+
     /** Returns a copy of the record, in the order the requests arrived. */
     public List<RecordedRequest> requests() {
         synchronized (record) {
@@ -185,6 +205,17 @@ public final class FaultProxy implements AutoCloseable {
                 ProxyRequest request = readRequest(in, out);
                 if (request == null) {
                     return;
+                }
+                recordRequestLine(request);
+                if (isAbsoluteForm(request.target())) {
+                    request = toOriginForm(request);
+                    if (request == null) {
+                        out.write(AwsErrorBodies.s3(
+                                        502, "BadGateway", "The fault proxy forwards only to " + upstream, true)
+                                .toBytes(false));
+                        out.flush();
+                        continue;
+                    }
                 }
                 if (!handle(client, out, request, arrived)) {
                     return;
@@ -264,6 +295,46 @@ public final class FaultProxy implements AutoCloseable {
         out.write(bytes);
         out.flush();
         return !close;
+    }
+
+    private void recordRequestLine(ProxyRequest request) {
+        String line = request.method() + " " + request.target() + " HTTP/1.1";
+        requestLines.add(line);
+        Path file = requestLinesFile;
+        if (file != null) {
+            try {
+                Files.writeString(
+                        file,
+                        line + System.lineSeparator(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static boolean isAbsoluteForm(String target) {
+        String lower = target.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /**
+     * Returns the request with its absolute URI replaced by the path and query, or null when the URI names
+     * another host or port than the upstream's, which the proxy does not reach.
+     */
+    private ProxyRequest toOriginForm(ProxyRequest request) {
+        URI target = URI.create(request.target());
+        int port = target.getPort() < 0 ? 80 : target.getPort();
+        if (!"http".equalsIgnoreCase(target.getScheme())
+                || !isLoopback(target.getHost())
+                || port != upstream.getPort()) {
+            return null;
+        }
+        String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        String originForm = target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
+        return new ProxyRequest(request.method(), originForm, request.headers(), request.rawBody(), request.body());
     }
 
     private Fault pickFault(ProxyRequest request) {

@@ -3,6 +3,7 @@ package io.github.liveupdate.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ItSupport {
 
     private static final String STATE_FILE = "moto.properties";
+
+    /**
+     * The settings file that {@link #startForwardProxy} writes. Its name must differ from it/settings.xml,
+     * because the invoker writes every interpolated settings file to {@code interpolated-<name>} in one
+     * folder, so a per-test file named settings.xml would replace the one that the other tests use.
+     */
+    private static final String PROXY_SETTINGS_FILE = "settings-with-proxy.xml";
 
     /** The fault proxies of the running tests, by base folder. */
     private static final Map<String, FaultProxy> PROXIES = new ConcurrentHashMap<>();
@@ -71,7 +79,34 @@ public final class ItSupport {
     }
 
     /**
-     * Returns the proxy that {@link #startBehindProxy} started for the test in {@code basedir}.
+     * Starts moto_server as {@link #start} does and a {@link FaultProxy} that serves as the build's forward HTTP
+     * proxy: {@code liveupdate.endpoint} stays moto's, and the build reaches the proxy only through the
+     * {@code <proxies>} of its settings.xml. This writes {@code basedir/settings-with-proxy.xml} from
+     * {@code basedir/settings-template.xml} with {@code @proxyPort@} replaced by the proxy's port, for
+     * {@code invoker.settingsFile}. The invoker then replaces its own {@code @localRepositoryUrl@}.
+     * The proxy appends each request to {@code proxy-requests.log} and each request line, as received, to
+     * {@code proxy-request-lines.log}.
+     */
+    public static FaultProxy startForwardProxy(File basedir, Map<String, Object> context) {
+        start(basedir, context);
+        FaultProxy proxy = FaultProxy.start(endpoint(basedir))
+                .logTo(new File(basedir, "proxy-requests.log").toPath())
+                .logRequestLinesTo(new File(basedir, "proxy-request-lines.log").toPath());
+        PROXIES.put(key(basedir), proxy);
+        Path template = basedir.toPath().resolve("settings-template.xml");
+        try {
+            String port = Integer.toString(URI.create(proxy.endpoint()).getPort());
+            String settings = Files.readString(template, StandardCharsets.UTF_8).replace("@proxyPort@", port);
+            Files.writeString(basedir.toPath().resolve(PROXY_SETTINGS_FILE), settings, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return proxy;
+    }
+
+    /**
+     * Returns the proxy that {@link #startBehindProxy} or {@link #startForwardProxy} started for the test in
+     * {@code basedir}.
      *
      * @throws IllegalStateException if there is none in this class loader
      */
