@@ -162,9 +162,46 @@ final class AccessKeyStep {
                     + KeyIds.mask(profileKey.get().accessKeyId()) + " of IAM user " + spec.userName()
                     + ", but the key is " + profileKey.get().statusAsString() + ", so the profile needs a new key.");
         } else if (profileKeyId.isPresent()) {
-            reporter.info("Profile '" + spec.profile() + "' contains access key " + KeyIds.mask(profileKeyId.get())
-                    + ", which is not a key of IAM user " + spec.userName()
-                    + ", so the profile needs a key of that user.");
+            String masked = KeyIds.mask(profileKeyId.get());
+            Optional<String> owner = ownerOf(profileKeyId.get());
+            reporter.warn("Profile '" + spec.profile() + "' contains access key " + masked
+                    + owner.map(user -> " of IAM user " + user).orElse(", which IAM does not know,")
+                    + " and not a key of IAM user " + spec.userName() + ", so a key of that user replaces it.");
+        }
+    }
+
+    /**
+     * Fails when the profile contains a key of another IAM user of this account, unless the spec allows
+     * replacing it. Setup calls this before it changes anything.
+     *
+     * @throws LiveUpdateException naming both users and the two ways out
+     */
+    void checkProfileKeyOwner(IamSpec spec, Optional<String> keyIdInProfile) {
+        Optional<String> keyId = keyIdInProfile.map(String::trim).filter(id -> !id.isEmpty());
+        if (keyId.isEmpty() || spec.replaceOtherUsersKey()) {
+            return;
+        }
+        Optional<String> owner = ownerOf(keyId.get());
+        if (owner.isPresent() && !owner.get().equals(spec.userName())) {
+            throw new LiveUpdateException("Profile '" + spec.profile() + "' contains access key "
+                    + KeyIds.mask(keyId.get()) + " of IAM user " + owner.get() + ", not of IAM user "
+                    + spec.userName() + " of bucket " + spec.bucket() + ". Writing this bucket's key there would"
+                    + " leave whatever uploads with that profile, such as another game, signing as the wrong user."
+                    + " Give this bucket its own profile with -Dliveupdate.profile=NAME (or"
+                    + " amazon-credential-profile in liveupdate.settings), or pass"
+                    + " -Dliveupdate.replaceProfileKey=true to replace the key.");
+        }
+    }
+
+    /** Returns the IAM user that owns the key in this account, or empty when IAM does not say. */
+    private Optional<String> ownerOf(String accessKeyId) {
+        try {
+            return Optional.ofNullable(
+                    iam.getAccessKeyLastUsed(r -> r.accessKeyId(accessKeyId)).userName());
+        } catch (AwsServiceException e) {
+            reporter.debug("GetAccessKeyLastUsed for " + KeyIds.mask(accessKeyId) + " failed (HTTP " + e.statusCode()
+                    + "), so the key's owner is unknown");
+            return Optional.empty();
         }
     }
 

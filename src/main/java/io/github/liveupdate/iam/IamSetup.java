@@ -74,12 +74,23 @@ public final class IamSetup {
      *     value and the fix
      */
     public IamResult apply(IamSpec spec, Optional<String> keyIdInProfile, boolean dryRun) {
+        checkProfileKeyOwner(spec, keyIdInProfile);
         String policyArn = policyArn(spec);
         boolean policyExists = policyStep.ensure(spec, policyArn, dryRun);
         boolean userExists = ensureUser(spec, dryRun);
         ensureAttached(spec, policyArn, policyExists && userExists, dryRun);
         AccessKeyStep.Result key = accessKeyStep.ensure(spec, userExists, keyIdInProfile, dryRun);
         return new IamResult(spec.userName(), policyArn, key.newKey(), key.accessKeyId());
+    }
+
+    /**
+     * Fails when the profile contains a key of another IAM user, unless the spec allows replacing it. Sends
+     * one read request and changes nothing, so callers run it before their first change.
+     *
+     * @throws LiveUpdateException naming both users and how to choose another profile
+     */
+    public void checkProfileKeyOwner(IamSpec spec, Optional<String> keyIdInProfile) {
+        accessKeyStep.checkProfileKeyOwner(spec, keyIdInProfile);
     }
 
     private String policyArn(IamSpec spec) {

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param userName the IAM user name, or null for {@link IamNames#defaultUserName}
  * @param keyWait how long to wait for a new access key to authenticate; zero skips the check
  * @param profile the credentials profile that is to hold the key, named in log lines and messages
+ * @param replaceOtherUsersKey whether a key of another IAM user in the profile may be replaced; without it,
+ *     such a profile fails the setup, since another game may upload with it
  */
 public record IamSpec(
         String bucket,
@@ -24,7 +26,20 @@ public record IamSpec(
         String policyName,
         String userName,
         Duration keyWait,
-        String profile) {
+        String profile,
+        boolean replaceOtherUsersKey) {
+
+    /** Creates a spec that does not replace another IAM user's key in the profile. */
+    public IamSpec(
+            String bucket,
+            String prefix,
+            String partition,
+            String policyName,
+            String userName,
+            Duration keyWait,
+            String profile) {
+        this(bucket, prefix, partition, policyName, userName, keyWait, profile, false);
+    }
 
     public IamSpec {
         if (bucket == null || bucket.isBlank()) {

@@ -36,6 +36,7 @@ public final class PropertyNames {
     public static final String POLICY_NAME = "liveupdate.policyName";
     public static final String USER_NAME = "liveupdate.userName";
     public static final String KEY_WAIT_SECONDS = "liveupdate.keyWaitSeconds";
+    public static final String REPLACE_PROFILE_KEY = "liveupdate.replaceProfileKey";
 
     // setup
     public static final String WRITE_SETTINGS = "liveupdate.writeSettings";

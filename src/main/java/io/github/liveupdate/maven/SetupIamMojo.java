@@ -44,6 +44,13 @@ public class SetupIamMojo extends AbstractLiveUpdateMojo {
     @Parameter(property = PropertyNames.KEY_WAIT_SECONDS, defaultValue = "60")
     protected int keyWaitSeconds;
 
+    /**
+     * Lets setup replace the key in the profile when it belongs to another IAM user, such as the user of
+     * another game's bucket. Without it, such a profile fails the goal before any key is created.
+     */
+    @Parameter(property = PropertyNames.REPLACE_PROFILE_KEY, defaultValue = "false")
+    protected boolean replaceProfileKey;
+
     /** Skips this goal. Default: false. */
     @Parameter(property = PropertyNames.SETUP_IAM_SKIP, defaultValue = "false")
     protected boolean skipSetupIam;
@@ -64,7 +71,8 @@ public class SetupIamMojo extends AbstractLiveUpdateMojo {
                     policyName,
                     userName,
                     Duration.ofSeconds(keyWaitSeconds),
-                    profile);
+                    profile,
+                    replaceProfileKey);
             // The key goes to this profile in a later write-profile goal: fail now if it could not.
             new ProfileWriter(awsFiles(), reporter)
                     .checkWritable(profile, aws.region().id());

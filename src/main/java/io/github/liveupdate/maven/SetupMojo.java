@@ -78,6 +78,13 @@ public class SetupMojo extends AbstractLiveUpdateMojo {
     protected int keyWaitSeconds;
 
     /**
+     * Lets setup replace the key in the profile when it belongs to another IAM user, such as the user of
+     * another game's bucket. Without it, such a profile fails the goal before any key is created.
+     */
+    @Parameter(property = PropertyNames.REPLACE_PROFILE_KEY, defaultValue = "false")
+    protected boolean replaceProfileKey;
+
+    /**
      * Whether setup also runs write-settings when the POM's folder is a Defold project: liveupdate.settings
      * then gets mode Amazon, the profile, the bucket and the prefix. Default: true.
      */
@@ -105,7 +112,14 @@ public class SetupMojo extends AbstractLiveUpdateMojo {
 
         try (AwsConnection aws = AwsConnection.open(awsOptions(adminProfile))) {
             new FullSetup(aws, awsFiles(), reporter)
-                    .run(bucketSpec, policyName, userName, Duration.ofSeconds(keyWaitSeconds), profile, dryRun);
+                    .run(
+                            bucketSpec,
+                            policyName,
+                            userName,
+                            Duration.ofSeconds(keyWaitSeconds),
+                            profile,
+                            replaceProfileKey,
+                            dryRun);
         }
         settingsProject.ifPresent(project -> settingsWriter.write(project, settings, dryRun));
     }

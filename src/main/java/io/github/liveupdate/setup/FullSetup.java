@@ -49,11 +49,37 @@ public final class FullSetup {
      */
     public IamResult run(
             BucketSpec bucket, String policyName, String userName, Duration keyWait, String profile, boolean dryRun) {
-        IamSpec iamSpec =
-                new IamSpec(bucket.bucket(), bucket.prefix(), aws.partition(), policyName, userName, keyWait, profile);
+        return run(bucket, policyName, userName, keyWait, profile, false, dryRun);
+    }
+
+    /**
+     * Runs every step as {@link #run(BucketSpec, String, String, Duration, String, boolean)} does.
+     *
+     * @param replaceOtherUsersKey whether a key of another IAM user in the profile may be replaced
+     */
+    public IamResult run(
+            BucketSpec bucket,
+            String policyName,
+            String userName,
+            Duration keyWait,
+            String profile,
+            boolean replaceOtherUsersKey,
+            boolean dryRun) {
+        IamSpec iamSpec = new IamSpec(
+                bucket.bucket(),
+                bucket.prefix(),
+                aws.partition(),
+                policyName,
+                userName,
+                keyWait,
+                profile,
+                replaceOtherUsersKey);
         ProfileWriter profileWriter = new ProfileWriter(files, reporter);
         // A file problem must fail now: after IAM creates a key, its secret would have nowhere to go.
         profileWriter.checkWritable(profile, aws.region().id());
+        IamSetup iamSetup = new IamSetup(aws.iam(), aws.sts(), aws::stsClient, reporter);
+        // Before the bucket, so that a profile of another game fails the goal while nothing was changed.
+        iamSetup.checkProfileKeyOwner(iamSpec, keyIdInProfile(profile));
 
         new BucketSetup(
                         aws.s3(),
@@ -63,8 +89,7 @@ public final class FullSetup {
                         Backoff.upTo(BucketSetup.POLICY_RETRY_BUDGET))
                 .apply(bucket, dryRun);
 
-        IamResult iam = new IamSetup(aws.iam(), aws.sts(), aws::stsClient, reporter)
-                .apply(iamSpec, keyIdInProfile(profile), dryRun);
+        IamResult iam = iamSetup.apply(iamSpec, keyIdInProfile(profile), dryRun);
 
         Optional<AccessKeyPair> keyInProfile = keyInProfile(profile);
         if (iam.newKey().isPresent()) {

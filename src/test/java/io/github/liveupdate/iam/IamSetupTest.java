@@ -275,6 +275,47 @@ class IamSetupTest {
     }
 
     @Test
+    void keyOfOtherUserInProfileFails() {
+        iam.createUser(r -> r.userName("other-game-uploader"));
+        String otherKey = iam.createAccessKey(r -> r.userName("other-game-uploader"))
+                .accessKey()
+                .accessKeyId();
+
+        assertThatThrownBy(() -> setup().apply(spec("game/v1"), Optional.of(otherKey), false))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("of IAM user other-game-uploader, not of IAM user " + NAME)
+                .hasMessageContaining("-Dliveupdate.profile=NAME")
+                .hasMessageContaining("-Dliveupdate.replaceProfileKey=true")
+                .hasMessageNotContaining(otherKey);
+        assertThat(iam.listUsers().users()).extracting(user -> user.userName()).doesNotContain(NAME);
+    }
+
+    @Test
+    void keyOfOtherUserIsReplacedWhenAllowed() {
+        iam.createUser(r -> r.userName("other-game-uploader"));
+        String otherKey = iam.createAccessKey(r -> r.userName("other-game-uploader"))
+                .accessKey()
+                .accessKeyId();
+        IamSpec replacing =
+                new IamSpec(BUCKET, "game/v1", "aws", null, null, Duration.ofSeconds(60), "liveupdate", true);
+
+        IamResult result = setup().apply(replacing, Optional.of(otherKey), false);
+
+        assertThat(result.newKey()).isPresent();
+        assertThat(reporter.all())
+                .contains("WARN Profile 'liveupdate' contains access key " + KeyIds.mask(otherKey)
+                        + " of IAM user other-game-uploader");
+    }
+
+    @Test
+    void unknownKeyInProfileIsReplacedWithWarning() {
+        IamResult result = setup().apply(spec("game/v1"), Optional.of("AKIAUNKNOWNKEY000001"), false);
+
+        assertThat(result.newKey()).isPresent();
+        assertThat(reporter.all()).contains("which IAM does not know");
+    }
+
+    @Test
     void profileKeyOfUserAmongTwoIsKept() {
         String keyId = setup().apply(spec("game/v1"), Optional.empty(), false)
                 .accessKeyId()

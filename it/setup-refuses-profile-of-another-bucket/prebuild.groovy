@@ -1,0 +1,1 @@
+io.github.liveupdate.testing.ItSupport.start(basedir, context)
