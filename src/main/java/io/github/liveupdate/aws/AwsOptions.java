@@ -54,6 +54,11 @@ public record AwsOptions(
                 region, endpoint, files, profile, newCredentials, environment, maxConnections, proxy, checksums);
     }
 
+    public AwsOptions withRegion(String newRegion) {
+        return new AwsOptions(
+                newRegion, endpoint, files, profile, credentials, environment, maxConnections, proxy, checksums);
+    }
+
     public AwsOptions withProfile(String newProfile) {
         return new AwsOptions(
                 region, endpoint, files, newProfile, credentials, environment, maxConnections, proxy, checksums);

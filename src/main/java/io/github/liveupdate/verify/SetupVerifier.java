@@ -383,7 +383,10 @@ public final class SetupVerifier {
          */
         private String removeProbe() {
             String left = "left it there, because the admin credentials could not delete it: ";
-            try (AwsConnection adminAws = AwsConnection.open(admin)) {
+            // The bucket's region, which check 1 may have found in the uploader's profile rather than set.
+            AwsOptions adminOptions =
+                    admin.region() == null ? admin.withRegion(aws.region().id()) : admin;
+            try (AwsConnection adminAws = AwsConnection.open(adminOptions)) {
                 adminAws.s3()
                         .deleteObject(request -> request.bucket(spec.bucket()).key(probeKey));
                 return "removed it with the admin credentials";

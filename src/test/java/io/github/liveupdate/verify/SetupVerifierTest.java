@@ -172,6 +172,16 @@ class SetupVerifierTest {
     }
 
     @Test
+    void removesProbeWithRegionFromProfile() {
+        setUp();
+
+        VerifyReport report = verify(adminOptions().withRegion(null));
+
+        assertThat(detail(report, SetupVerifier.PUT_OBJECT)).contains("removed it with the admin credentials");
+        assertThat(exists(PROBE_KEY)).isFalse();
+    }
+
+    @Test
     void unavailableAdminLeavesProbe() {
         setUp();
         AwsOptions missingAdmin = adminOptions().withCredentials(null).withProfile("no-such-admin");
