@@ -42,12 +42,14 @@ public enum ChecksumPolicy {
     }
 
     /**
-     * Parses a parameter value such as {@code when-required}, ignoring case and surrounding spaces.
+     * Parses a parameter value such as {@code when-required}, ignoring case and surrounding spaces. An underscore
+     * counts as a hyphen, so the SDK's and the AWS config file's spelling {@code WHEN_REQUIRED} is accepted too.
      *
      * @throws LiveUpdateException naming the value and the allowed ones if it is none of them
      */
     public static ChecksumPolicy parse(String text) {
-        String normalized = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        String normalized =
+                text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (ChecksumPolicy policy : values()) {
             if (policy.value.equals(normalized)) {
                 return policy;

@@ -25,9 +25,13 @@ public record ProxySettings(
         nonProxyHosts = Set.copyOf(nonProxyHosts);
     }
 
-    /** Returns the proxy's URL, such as {@code http://proxy.example.com:8080}, without the user name. */
+    /**
+     * Returns the proxy's URL, such as {@code http://proxy.example.com:8080}, without the user name. An IPv6
+     * address such as {@code ::1} goes in brackets, as URLs require.
+     */
     public URI endpoint() {
-        return URI.create(scheme + "://" + host + ":" + port);
+        boolean ipv6 = host.contains(":") && !host.startsWith("[");
+        return URI.create(scheme + "://" + (ipv6 ? "[" + host + "]" : host) + ":" + port);
     }
 
     /** Returns whether the clients send a user name and password to the proxy. */

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public final class KeyIds {
 
     private static final Pattern WELL_FORMED = Pattern.compile("\\w{16,128}");
+    private static final Pattern WORD_CHARACTERS = Pattern.compile("\\w+");
 
     private KeyIds() {}
 
@@ -20,14 +21,16 @@ public final class KeyIds {
 
     /**
      * Returns the key id with all but its first four and last four characters replaced by asterisks, for
-     * example {@code AKIA************MPLE}. Ids of eight characters or fewer are masked whole.
+     * example {@code AKIA************MPLE}. Ids of eight characters or fewer are masked whole, and so is text
+     * with a character other than a letter, digit or underscore, because that is likely a secret access key
+     * found where the id belongs.
      */
     public static String mask(String accessKeyId) {
         if (accessKeyId == null) {
             return "(none)";
         }
         int length = accessKeyId.length();
-        if (length <= 8) {
+        if (length <= 8 || !WORD_CHARACTERS.matcher(accessKeyId).matches()) {
             return "*".repeat(length);
         }
         return accessKeyId.substring(0, 4) + "*".repeat(length - 8) + accessKeyId.substring(length - 4);

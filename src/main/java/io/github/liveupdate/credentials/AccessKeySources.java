@@ -67,8 +67,12 @@ public final class AccessKeySources {
                         + " not. Pass both, the key id and its secret.");
             }
             if (!isSet(secretAccessKey)) {
-                throw new LiveUpdateException("-Dliveupdate.accessKeyId is set (" + KeyIds.mask(accessKeyId.trim())
-                        + ") but -Dliveupdate.secretAccessKey is not. Pass both, the key id and its secret.");
+                // A value that is no key id may be the secret given in its place, and a mask shows 8 of its
+                // characters.
+                String shown =
+                        KeyIds.isWellFormed(accessKeyId.trim()) ? " (" + KeyIds.mask(accessKeyId.trim()) + ")" : "";
+                throw new LiveUpdateException("-Dliveupdate.accessKeyId is set" + shown
+                        + " but -Dliveupdate.secretAccessKey is not. Pass both, the key id and its secret.");
             }
             return Optional.of(wellFormed(
                     new AccessKeyPair(accessKeyId.trim(), secretAccessKey.trim()), "-Dliveupdate.accessKeyId"));

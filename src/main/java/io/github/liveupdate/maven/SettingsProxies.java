@@ -86,12 +86,33 @@ final class SettingsProxies {
         // A proxy's <protocol> names the traffic that it carries, not how to reach it. The clients connect to
         // the proxy over plain HTTP, as to most forward proxies.
         // NOTE: a proxy that accepts only TLS connections cannot be used.
-        return new ProxySettings(
+        ProxySettings settings = new ProxySettings(
                 proxy.getHost().trim(),
                 proxy.getPort(),
                 "http",
                 username,
                 username == null ? null : proxy.getPassword(),
                 ProxySettings.nonProxyHostPatterns(proxy.getNonProxyHosts()));
+        checkHost(proxy, settings);
+        return settings;
+    }
+
+    /**
+     * Rejects a host that does not give the proxy's URL that host and port, such as one with a scheme or port
+     * in it. The clients would otherwise connect to a wrong host, such as {@code http} for
+     * {@code http://proxy.example.com}, or to none, and send requests past the proxy.
+     */
+    private static void checkHost(Proxy proxy, ProxySettings settings) {
+        URI endpoint;
+        try {
+            endpoint = settings.endpoint();
+        } catch (IllegalArgumentException e) {
+            endpoint = null;
+        }
+        if (endpoint == null || endpoint.getHost() == null || endpoint.getPort() != settings.port()) {
+            throw new LiveUpdateException("Proxy '" + proxy.getId() + "' in settings.xml has the invalid host '"
+                    + settings.host() + "': set <host> to the host name or address alone, such as"
+                    + " proxy.example.com, and the port in <port>.");
+        }
     }
 }

@@ -43,8 +43,9 @@ public record VerifyReport(String location, String profile, List<Check> checks) 
         }
         Check check = first.get();
         long failed = count(Check.Status.FAIL);
+        String detail = check.detail().endsWith(".") ? check.detail() : check.detail() + ".";
         throw new LiveUpdateException("Check " + (checks.indexOf(check) + 1) + " (" + check.name() + ") failed: "
-                + check.detail() + ". Fix: " + check.fix()
+                + detail + " Fix: " + check.fix()
                 + (failed > 1 ? " (" + failed + " checks failed; the table above lists them.)" : ""));
     }
 

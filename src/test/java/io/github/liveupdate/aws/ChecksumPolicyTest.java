@@ -17,6 +17,13 @@ class ChecksumPolicyTest {
     }
 
     @Test
+    void parsesSdkSpellingWithUnderscore() {
+        // The SDK's enum, the AWS_REQUEST_CHECKSUM_CALCULATION variable and the config file spell it so.
+        assertThat(ChecksumPolicy.parse("WHEN_REQUIRED")).isEqualTo(ChecksumPolicy.WHEN_REQUIRED);
+        assertThat(ChecksumPolicy.parse("when_supported")).isEqualTo(ChecksumPolicy.WHEN_SUPPORTED);
+    }
+
+    @Test
     void whenRequiredSetsBothDirections() {
         assertThat(ChecksumPolicy.WHEN_REQUIRED.requestCalculation())
                 .isEqualTo(RequestChecksumCalculation.WHEN_REQUIRED);

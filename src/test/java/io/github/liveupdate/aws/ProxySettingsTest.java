@@ -31,6 +31,16 @@ class ProxySettingsTest {
     }
 
     @Test
+    void endpointBracketsIpv6Host() {
+        // Without brackets, URI reads no host from http://::1:3128, and the SDK then sends no request through
+        // the proxy.
+        ProxySettings proxy = new ProxySettings("::1", 3128, "http", null, null, Set.of());
+
+        assertThat(proxy.endpoint().getHost()).isEqualTo("[::1]");
+        assertThat(proxy.endpoint().getPort()).isEqualTo(3128);
+    }
+
+    @Test
     void splitsOnBarsAndCommas() {
         Set<String> patterns = ProxySettings.nonProxyHostPatterns("localhost| *.example.com ,127.*");
 

@@ -17,6 +17,14 @@ class KeyIdsTest {
     }
 
     @Test
+    void masksSecretFormWhole() {
+        // A profile with id and secret swapped gives mask() the secret, of which no character may show.
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+        assertThat(KeyIds.mask(secret)).isEqualTo("*".repeat(secret.length()));
+    }
+
+    @Test
     void namesMissingId() {
         assertThat(KeyIds.mask(null)).isEqualTo("(none)");
     }

@@ -55,6 +55,17 @@ class AccessKeySourcesTest {
     }
 
     @Test
+    void secretGivenAloneAsIdIsNotShown() {
+        String secretAsId = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKESECRET";
+
+        assertThatThrownBy(() -> AccessKeySources.choose(null, false, secretAsId, null, null, NO_SERVER, reporter))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("-Dliveupdate.secretAccessKey is not")
+                .hasMessageNotContaining("wJal")
+                .hasMessageNotContaining("CRET");
+    }
+
+    @Test
     void rejectsMalformedServerKeyId() {
         Function<String, AccessKeyPair> shortId = id -> new AccessKeyPair("AKIA123", "fake-secret");
 

@@ -199,6 +199,26 @@ class SettingsProxiesTest {
     }
 
     @Test
+    void hostWithSchemeFails() {
+        // The URL http://http://proxy.example.com:3128 has the host "http", which the clients would look up.
+        addProxy("corp", "http", "http://proxy.example.com", true);
+
+        assertThatThrownBy(() -> select(HTTP_ENDPOINT))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("Proxy 'corp'")
+                .hasMessageContaining("'http://proxy.example.com'");
+    }
+
+    @Test
+    void hostWithPortFails() {
+        addProxy("corp", "http", "proxy.example.com:8080", true);
+
+        assertThatThrownBy(() -> select(HTTP_ENDPOINT))
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessageContaining("'proxy.example.com:8080'");
+    }
+
+    @Test
     void passwordWithoutUsernameIsDropped() {
         addProxy("plain", "http", "plain.example.com", true).setPassword(PROXY_PASSWORD);
 

@@ -37,6 +37,19 @@ class VerifyReportTest {
     }
 
     @Test
+    void detailWithPeriodGetsNoSecond() {
+        // Details that quote an exception message, such as a missing region, already end with a period.
+        VerifyReport report = new VerifyReport(
+                "s3://game/",
+                "liveupdate",
+                List.of(Check.fail("Profile resolves", "No AWS region is set.", "Set -Dliveupdate.region.")));
+
+        assertThatThrownBy(report::requirePassed)
+                .isInstanceOf(LiveUpdateException.class)
+                .hasMessage("Check 1 (Profile resolves) failed: No AWS region is set. Fix: Set -Dliveupdate.region.");
+    }
+
+    @Test
     void linesEndWithCounts() {
         VerifyReport report = new VerifyReport(
                 "s3://game/v1/",
