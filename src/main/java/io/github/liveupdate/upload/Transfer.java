@@ -215,8 +215,8 @@ final class Transfer {
         if (notStarted > 0) {
             message.append(", and ").append(Sizes.count(notStarted)).append(" were not started");
         }
-        message.append(". The manifest was not uploaded, so games still load the previous content. Run the goal")
-                .append(" again to upload the rest.");
+        message.append(". The manifest was not uploaded, so games still load the previous content. Fix the cause")
+                .append(" named below, then run the goal again to upload the rest.");
         for (Failure failure : named.subList(0, Math.min(Uploader.FAILURES_NAMED, named.size()))) {
             message.append("\n  ").append(failure.key()).append(": ").append(failure.reason());
         }
