@@ -63,6 +63,8 @@ public final class ProfileWriter {
     /** Printable ASCII without spaces: a value that survives the file's trimming and comment rules. */
     private static final Pattern KEY_VALUE = Pattern.compile("\\p{Graph}+");
 
+    private static final String CONFIG_KEY_REASON =
+            "the credentials file contains the profile's key now, and its key wins over this one";
     private static final String SESSION_TOKEN_REASON =
             "a session token belongs to a temporary key and would not work with the new one";
 
@@ -262,6 +264,9 @@ public final class ProfileWriter {
                             oldConfig,
                             List.of(
                                     KeyChange.set(ProfileProperty.REGION, region),
+                                    // The credentials file wins, so a key here would be a stale secret.
+                                    KeyChange.remove(ProfileProperty.AWS_ACCESS_KEY_ID, CONFIG_KEY_REASON),
+                                    KeyChange.remove(ProfileProperty.AWS_SECRET_ACCESS_KEY, CONFIG_KEY_REASON),
                                     KeyChange.remove(ProfileProperty.AWS_SESSION_TOKEN, SESSION_TOKEN_REASON),
                                     KeyChange.remove("aws_security_token", SESSION_TOKEN_REASON)));
             // Check the new content before it reaches the disk, so a wrong edit never replaces a file.

@@ -297,6 +297,21 @@ class ProfileWriterTest {
     }
 
     @Test
+    void removesOldKeyFromConfigFile() throws IOException {
+        Files.createDirectories(config.getParent());
+        Files.writeString(
+                config,
+                "[profile liveupdate]\nregion = eu-west-1\naws_access_key_id = AKIAOLDCONFIGKEY0001\n"
+                        + "aws_secret_access_key = old-fake-secret-in-config\n");
+
+        writer().write("liveupdate", KEY, "eu-west-1", false);
+
+        assertThat(read(config)).isEqualTo("[profile liveupdate]\nregion = eu-west-1\n");
+        assertThat(sdkProfile("liveupdate").property("aws_access_key_id")).hasValue(KEY.accessKeyId());
+        assertThat(reporter.all()).contains("Removed aws_secret_access_key (line 4)");
+    }
+
+    @Test
     void updatesRegionInCredentialsFile() throws IOException {
         Files.createDirectories(credentials.getParent());
         Files.writeString(credentials, "[liveupdate]\nregion = us-east-1\n");
