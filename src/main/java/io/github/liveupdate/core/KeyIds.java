@@ -5,18 +5,34 @@ import java.util.regex.Pattern;
 /** Masks access key ids for logs and messages, and tells a key id from other text. */
 public final class KeyIds {
 
-    private static final Pattern WELL_FORMED = Pattern.compile("\\w{16,128}");
     private static final Pattern WORD_CHARACTERS = Pattern.compile("\\w+");
+    private static final Pattern AWS_KEY_ID = Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}");
+    private static final int MAX_LENGTH = 128;
+    private static final int AWS_SECRET_LENGTH = 40;
 
     private KeyIds() {}
 
     /**
-     * Returns whether the text has the form AWS gives access key ids: 16 to 128 letters, digits or
-     * underscores. A secret access key has 40 characters and usually a {@code /} or {@code +}, so a key id and
-     * secret given the wrong way round fail this check.
+     * Returns whether the text can be an access key id: 1 to 128 letters, digits or underscores. AWS ids have
+     * 16 or more, but S3-compatible stores such as MinIO accept shorter ones, so the lower bound is 1. A
+     * secret access key usually has a {@code /} or {@code +}, so a secret given as the id mostly fails here.
      */
     public static boolean isWellFormed(String accessKeyId) {
-        return accessKeyId != null && WELL_FORMED.matcher(accessKeyId).matches();
+        return accessKeyId != null
+                && accessKeyId.length() <= MAX_LENGTH
+                && WORD_CHARACTERS.matcher(accessKeyId).matches();
+    }
+
+    /**
+     * Returns whether an id and a secret look given the wrong way round: the "secret" has the form of an AWS
+     * key id and the "id" the 40 characters of an AWS secret. This catches the swaps that {@link
+     * #isWellFormed} misses, where the secret has no {@code /} or {@code +}.
+     */
+    public static boolean looksSwapped(String accessKeyId, String secretAccessKey) {
+        return accessKeyId != null
+                && secretAccessKey != null
+                && accessKeyId.length() == AWS_SECRET_LENGTH
+                && AWS_KEY_ID.matcher(secretAccessKey).matches();
     }
 
     /**

@@ -93,10 +93,10 @@ public final class AccessKeySources {
      * a malformed id is often the secret given in its place.
      */
     private static AccessKeyPair wellFormed(AccessKeyPair key, String source) {
-        if (!KeyIds.isWellFormed(key.accessKeyId())) {
-            throw new LiveUpdateException("The access key id in " + source + " is not a key id: AWS key ids are 16"
-                    + " to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE. Check that the key id"
-                    + " and the secret are not swapped; the secret is the 40-character value.");
+        if (!KeyIds.isWellFormed(key.accessKeyId()) || KeyIds.looksSwapped(key.accessKeyId(), key.secretAccessKey())) {
+            throw new LiveUpdateException("The access key id in " + source + " is not a key id: key ids are up to"
+                    + " 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE. Check that the key id"
+                    + " and the secret are not swapped; an AWS secret is the 40-character value.");
         }
         return key;
     }

@@ -41,8 +41,20 @@ class KeyIdsTest {
     }
 
     @Test
-    void rejectsShortId() {
-        assertThat(KeyIds.isWellFormed("AKIA1234")).isFalse();
+    void acceptsShortIdOfOtherStores() {
+        assertThat(KeyIds.isWellFormed("minioadmin")).isTrue();
+    }
+
+    @Test
+    void seesSwappedPairWithoutSlash() {
+        assertThat(KeyIds.looksSwapped("wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY12", "AKIAIOSFODNN7EXAMPLE"))
+                .isTrue();
+    }
+
+    @Test
+    void acceptsPairInOrder() {
+        assertThat(KeyIds.looksSwapped("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY12"))
+                .isFalse();
     }
 
     @Test

@@ -67,11 +67,20 @@ class AccessKeySourcesTest {
 
     @Test
     void rejectsMalformedServerKeyId() {
-        Function<String, AccessKeyPair> shortId = id -> new AccessKeyPair("AKIA123", "fake-secret");
+        Function<String, AccessKeyPair> swapped =
+                id -> new AccessKeyPair("fakeSecretWithoutSlashOfFortyCharacters1", "AKIATESTFAKE000SERV1");
 
-        assertThatThrownBy(() -> AccessKeySources.choose(null, false, null, null, "aws-liveupdate", shortId, reporter))
+        assertThatThrownBy(() -> AccessKeySources.choose(null, false, null, null, "aws-liveupdate", swapped, reporter))
                 .isInstanceOf(LiveUpdateException.class)
                 .hasMessageContaining("settings.xml server 'aws-liveupdate'");
+    }
+
+    @Test
+    void acceptsShortKeyIdOfOtherStore() {
+        Optional<AccessKeyPair> key =
+                AccessKeySources.choose(null, false, "minioadmin", "minio-fake-secret", null, NO_SERVER, reporter);
+
+        assertThat(key).isPresent();
     }
 
     @Test
