@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits text into lines that keep their line endings, so an edited file can be joined back with every line
- * it did not change byte for byte the same.
+ * Line splitting that keeps each line's ending, so an edited file joins back with every line it did not
+ * change byte for byte the same.
  */
 public final class TextLines {
 
