@@ -6,7 +6,7 @@ public enum Outcome {
     UPDATED("updated"),
     UNCHANGED("unchanged"),
     /** A dry run found that the step would create or change something. */
-    PLANNED("would change (dry run)");
+    PLANNED("would create or change (dry run)");
 
     private final String label;
 

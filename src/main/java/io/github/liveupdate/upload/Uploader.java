@@ -120,10 +120,17 @@ public final class Uploader {
 
             List<SourceEntry> toSend = objectsToSend(listing);
             long bytes = toSend.stream().mapToLong(SourceEntry::size).sum();
-            reporter.info((spec.dryRun() ? "Dry run: checking " : "Uploading ") + Sizes.objects(toSend.size())
-                    + " (" + Sizes.bytes(bytes) + ") to " + location + ", up to " + spec.concurrency() + " at once"
-                    + (spec.layout() == Layout.RESOURCES ? ", then the manifest" : "") + ". Skipping "
-                    + Sizes.count(skippedByListing) + " resources that the bucket already contains.");
+            if (toSend.isEmpty()) {
+                reporter.info("Nothing to upload to " + location + ": the bucket contains all "
+                        + Sizes.count(skippedByListing) + " resources."
+                        + (spec.layout() == Layout.RESOURCES ? " Checking the manifest." : ""));
+            } else {
+                reporter.info((spec.dryRun() ? "Dry run: checking " : "Uploading ") + Sizes.objects(toSend.size())
+                        + " (" + Sizes.bytes(bytes) + ") to " + location + ", up to " + spec.concurrency()
+                        + " at once" + (spec.layout() == Layout.RESOURCES ? ", then the manifest" : "")
+                        + ". Skipping " + Sizes.count(skippedByListing) + " resources that the bucket already"
+                        + " contains.");
+            }
             Progress progress = new Progress(toSend.size(), bytes, tuning.progressInterval(), nanoTime);
             ObjectPublisher publisher =
                     new ObjectPublisher(s3, spec.bucket(), tuning, progress, reporter, spec.dryRun(), requestChecksums);

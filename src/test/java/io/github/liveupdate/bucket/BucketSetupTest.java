@@ -402,11 +402,11 @@ class BucketSetupTest {
         assertThat(recording.calls).containsExactly("headBucket");
         assertThat(lines)
                 .containsExactly(
-                        "Bucket my-game-lu (eu-west-1): would change (dry run)",
-                        "Object ownership (bucket owner enforced): would change (dry run)",
-                        "Block Public Access (public policies allowed, ACLs blocked): would change (dry run)",
-                        "Bucket policy statement LiveUpdatePublicRead: would change (dry run)",
-                        "CORS rule LiveUpdateCors: would change (dry run)");
+                        "Bucket my-game-lu (eu-west-1): would create or change (dry run)",
+                        "Object ownership (bucket owner enforced): would create or change (dry run)",
+                        "Block Public Access (public policies allowed, ACLs blocked): would create or change (dry run)",
+                        "Bucket policy statement LiveUpdatePublicRead: would create or change (dry run)",
+                        "CORS rule LiveUpdateCors: would create or change (dry run)");
     }
 
     @Test
@@ -417,7 +417,7 @@ class BucketSetupTest {
         setup(recording.client(), Region.EU_WEST_1).apply(spec(true, true), true);
 
         assertThat(recording.calls).allSatisfy(call -> assertThat(call).matches("(head|get|list).*"));
-        assertThat(lines).contains("Bucket policy statement LiveUpdatePublicRead: would change (dry run)");
+        assertThat(lines).contains("Bucket policy statement LiveUpdatePublicRead: would create or change (dry run)");
     }
 
     @Test

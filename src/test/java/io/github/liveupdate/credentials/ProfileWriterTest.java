@@ -249,7 +249,7 @@ class ProfileWriterTest {
 
         assertThat(credentials.getParent()).doesNotExist();
         assertThat(reporter.all())
-                .contains("(key AKIA************0001): would change (dry run)")
+                .contains("(key AKIA************0001): would create or change (dry run)")
                 .contains("Dry run: would add section [liveupdate] with aws_access_key_id, aws_secret_access_key in "
                         + credentials)
                 .contains("Dry run: would add section [profile liveupdate] with region in " + config);

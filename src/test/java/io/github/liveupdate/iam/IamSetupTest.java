@@ -350,10 +350,10 @@ class IamSetupTest {
 
         assertThat(reporter.infoLines())
                 .containsExactly(
-                        "IAM policy " + NAME + ": would change (dry run)",
-                        "IAM user " + NAME + ": would change (dry run)",
-                        "Policy " + NAME + " attached to IAM user " + NAME + ": would change (dry run)",
-                        "Access key of IAM user " + NAME + ": would change (dry run)");
+                        "IAM policy " + NAME + ": would create or change (dry run)",
+                        "IAM user " + NAME + ": would create or change (dry run)",
+                        "Policy " + NAME + " attached to IAM user " + NAME + ": would create or change (dry run)",
+                        "Access key of IAM user " + NAME + ": would create or change (dry run)");
         assertThat(result.newKey()).isEmpty();
         assertThat(result.accessKeyId()).isEmpty();
         assertThat(iam.listUsers().users()).isEmpty();
@@ -370,7 +370,7 @@ class IamSetupTest {
 
         IamResult result = setup().apply(spec("game/v2"), Optional.of(keyId), true);
 
-        assertThat(reporter.infoLines()).contains("IAM policy " + NAME + ": would change (dry run)");
+        assertThat(reporter.infoLines()).contains("IAM policy " + NAME + ": would create or change (dry run)");
         assertThat(iam.listPolicyVersions(r -> r.policyArn(result.policyArn())).versions())
                 .hasSize(1);
     }

@@ -367,7 +367,7 @@ class KeyRotationTest {
         assertThat(Files.readString(files.credentialsFile())).isEqualTo(credentials);
         assertThat(Files.readString(files.configFile())).isEqualTo(config);
         assertThat(reporter.infoLines())
-                .filteredOn(line -> line.endsWith("would change (dry run)"))
+                .filteredOn(line -> line.endsWith("would create or change (dry run)"))
                 .hasSize(4);
     }
 
