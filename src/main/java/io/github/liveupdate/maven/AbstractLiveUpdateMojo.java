@@ -96,7 +96,7 @@ public abstract class AbstractLiveUpdateMojo extends AbstractMojo {
      * When the S3 client sends request checksums: {@code when-supported} (the AWS SDK's default, a CRC32
      * checksum on every request that can carry one) or {@code when-required} (only on the requests that S3
      * requires one for, which upload does not send). Set {@code when-required} for S3-compatible stores that
-     * reject the SDK's checksum headers. Default: {@code when-supported}.
+     * reject the SDK's checksum headers.
      */
     @Parameter(property = PropertyNames.CHECKSUMS, defaultValue = "when-supported")
     protected String checksums;
