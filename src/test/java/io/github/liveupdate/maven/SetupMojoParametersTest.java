@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class SetupMojoParametersTest {
 
-    private static final String CLOSED_ENDPOINT = "http://127.0.0.1:1";
+    private static final String CLOSED_ENDPOINT = TestEndpoints.CLOSED;
 
     @TempDir
     File folder;

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Properties;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 
 /**
  * The teardown goal's switches through the plugin descriptor. The endpoint is a closed loopback port, so a
@@ -21,12 +18,8 @@ import org.mockito.Mockito;
 @MojoTest
 class TeardownMojoTest {
 
-    private static final String CLOSED_ENDPOINT = "http://127.0.0.1:1";
-    /**
-     * A remote endpoint for the offline checks, which a loopback endpoint passes. The address is reserved for
-     * documentation (RFC 5737) and routed nowhere, so even a broken check sends nothing anywhere useful.
-     */
-    private static final String REMOTE_ENDPOINT = "http://192.0.2.1:1";
+    private static final String CLOSED_ENDPOINT = TestEndpoints.CLOSED;
+    private static final String REMOTE_ENDPOINT = TestEndpoints.REMOTE;
 
     @TempDir
     Path folder;
@@ -52,10 +45,7 @@ class TeardownMojoTest {
     @MojoParameter(name = "endpoint", value = REMOTE_ENDPOINT)
     void failsOffline(TeardownMojo mojo) {
         mojo.projectFolder = folder.toFile();
-        mojo.session = Mockito.mock(MavenSession.class);
-        Mockito.when(mojo.session.isOffline()).thenReturn(true);
-        Mockito.when(mojo.session.getUserProperties()).thenReturn(new Properties());
-        Mockito.when(mojo.session.getSystemProperties()).thenReturn(new Properties());
+        mojo.session = TestEndpoints.offlineSession();
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
