@@ -167,20 +167,7 @@ class SetupInputTest {
     }
 
     private SetupMojo mojo() {
-        SetupMojo mojo = new SetupMojo();
-        mojo.bucket = BUCKET;
-        mojo.region = "eu-west-1";
-        mojo.prefix = "game/v1";
-        mojo.profile = AbstractLiveUpdateMojo.DEFAULT_PROFILE;
-        mojo.endpoint = proxy.endpoint();
-        mojo.credentialsFile = folder.resolve("aws/credentials").toFile();
-        mojo.configFile = folder.resolve("aws/config").toFile();
-        mojo.publicRead = true;
-        mojo.cors = true;
-        mojo.corsAllowedOrigins = List.of("*");
-        mojo.corsAllowedHeaders = List.of("*");
-        mojo.corsMaxAgeSeconds = 3000;
-        mojo.keyWaitSeconds = 60;
+        SetupMojo mojo = SetupMojos.withDefaults(BUCKET, proxy.endpoint(), folder);
         mojo.setLog(new CapturingLog());
         return mojo;
     }

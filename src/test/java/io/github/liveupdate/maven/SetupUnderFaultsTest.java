@@ -240,20 +240,7 @@ class SetupUnderFaultsTest {
     }
 
     private void runSetup() throws MojoExecutionException, MojoFailureException {
-        SetupMojo mojo = new SetupMojo();
-        mojo.bucket = BUCKET;
-        mojo.region = "eu-west-1";
-        mojo.prefix = "game/v1";
-        mojo.profile = AbstractLiveUpdateMojo.DEFAULT_PROFILE;
-        mojo.endpoint = proxy.endpoint();
-        mojo.credentialsFile = folder.resolve("aws/credentials").toFile();
-        mojo.configFile = folder.resolve("aws/config").toFile();
-        mojo.publicRead = true;
-        mojo.cors = true;
-        mojo.corsAllowedOrigins = List.of("*");
-        mojo.corsAllowedHeaders = List.of("*");
-        mojo.corsMaxAgeSeconds = 3000;
-        mojo.keyWaitSeconds = 60;
+        SetupMojo mojo = SetupMojos.withDefaults(BUCKET, proxy.endpoint(), folder);
         mojo.setLog(log);
         mojo.execute();
     }
