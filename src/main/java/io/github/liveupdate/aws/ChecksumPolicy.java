@@ -45,7 +45,7 @@ public enum ChecksumPolicy {
      * Parses a parameter value such as {@code when-required}, ignoring case and surrounding spaces. An underscore
      * counts as a hyphen, so the SDK's and the AWS config file's spelling {@code WHEN_REQUIRED} is accepted too.
      *
-     * @throws LiveUpdateException naming the value and the allowed ones if it is none of them
+     * @throws LiveUpdateException naming the value and the allowed values when the value is invalid
      */
     public static ChecksumPolicy parse(String text) {
         String normalized =

@@ -2,7 +2,7 @@ package io.github.liveupdate.core;
 
 import java.util.regex.Pattern;
 
-/** Masks access key ids for logs and messages, and tells a key id from other text. */
+/** Masks access key ids for logs and messages, and checks whether text can be a key id. */
 public final class KeyIds {
 
     private static final Pattern WORD_CHARACTERS = Pattern.compile("\\w+");

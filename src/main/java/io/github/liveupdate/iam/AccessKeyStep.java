@@ -193,7 +193,7 @@ final class AccessKeyStep {
         }
     }
 
-    /** Returns the IAM user that owns the key in this account, or empty when IAM does not say. */
+    /** Returns the IAM user that owns the key in this account, or empty when IAM does not return it. */
     private Optional<String> ownerOf(String accessKeyId) {
         try {
             return Optional.ofNullable(

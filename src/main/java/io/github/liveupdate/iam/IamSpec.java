@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param userName the IAM user name, or null for {@link IamNames#defaultUserName}
  * @param keyWait how long to wait for a new access key to authenticate; zero skips the check
  * @param profile the credentials profile that is to hold the key, named in log lines and messages
- * @param replaceOtherUsersKey whether a key of another IAM user in the profile may be replaced; without it,
- *     such a profile fails the setup, since another game may upload with it
+ * @param replaceOtherUsersKey whether a key of another IAM user in the profile may be replaced. Without it,
+ *     such a profile fails the setup, because another game may upload with it
  */
 public record IamSpec(
         String bucket,

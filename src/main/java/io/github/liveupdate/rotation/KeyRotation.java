@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  *       old key.
  *   <li>Create the new key. The profile still contains the old key. If the run stops here, the new key's secret is
  *       lost with the process, and the key fills the user's second slot. The next run names it as the other key
- *       and deletes it only when told to.
+ *       and deletes it only with -Dliveupdate.deleteOtherKey=true.
  *   <li>Wait until STS accepts the new key. The profile still contains the old key. If the key does not
  *       authenticate in time, the run deletes it and fails.
  *   <li>Write the new key into the profile. The file is replaced atomically, so it contains either the old or the
@@ -177,7 +177,7 @@ public final class KeyRotation {
                     + profiles.location(spec.profile()) + ": " + describe(List.of(otherKey)) + ". It is either a"
                     + " key that something else uses, or the new key of a rotation that stopped before writing it"
                     + " into the profile. IAM allows two keys per user, so no new key can be created, and"
-                    + " rotate-key deletes no key it has not been told to. Delete that key with 'aws iam"
+                    + " rotate-key deletes no other key on its own. Delete that key with 'aws iam"
                     + " delete-access-key --user-name " + user + " --access-key-id ID' ('aws iam list-access-keys"
                     + " --user-name " + user + "' shows the full id), or pass -Dliveupdate.deleteOtherKey=true to"
                     + " let rotate-key delete it first.");
@@ -198,7 +198,7 @@ public final class KeyRotation {
     /**
      * Creates the new key. NOTE: when the connection drops after IAM created the key, the SDK sends
      * CreateAccessKey again, and IAM responds with LimitExceeded, because the first attempt's key fills the user's
-     * second slot. Unlike setup, rotate-key does not delete that key by itself: the message says how.
+     * second slot. Unlike setup, rotate-key does not delete that key by itself, and the message names the way to delete it.
      */
     private AccessKeyPair createKey(RotationSpec spec, AccessKeyPair oldKey) {
         try {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param profile the profile that contains the user's key
  * @param oldKeyId the key that the profile contained before the run
  * @param newKeyId the key that the profile contains now; empty in a dry run
- * @param deletedOtherKeyId the user's second key that the run deleted first, when it was told to
+ * @param deletedOtherKeyId the user's second key that the run deleted first, with deleteOtherKey set
  */
 public record RotationResult(
         String userName,

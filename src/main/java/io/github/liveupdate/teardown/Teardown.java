@@ -74,16 +74,16 @@ public final class Teardown {
     }
 
     private static LiveUpdateException notConfirmed(TeardownSpec spec, TeardownPlan plan) {
-        String given = spec.confirmation() == null || spec.confirmation().isEmpty()
+        String problem = spec.confirmation() == null || spec.confirmation().isEmpty()
                 ? "No confirmation was given"
                 : "The confirmation '" + spec.confirmation() + "' is not the bucket name";
-        return new LiveUpdateException(given + ", so teardown deleted nothing. To delete the "
+        return new LiveUpdateException(problem + ", so teardown deleted nothing. To delete the "
                 + plan.changes().size() + " items that the plan above lists, run it again with <confirm>"
                 + spec.bucket() + "</confirm> or -Dliveupdate.teardown.confirm=" + spec.bucket()
                 + ". To only print the plan, set -Dliveupdate.dryRun=true.");
     }
 
-    private static long count(List<TeardownExecutor.Result> results, TeardownExecutor.Result wanted) {
-        return results.stream().filter(result -> result == wanted).count();
+    private static long count(List<TeardownExecutor.Result> results, TeardownExecutor.Result expected) {
+        return results.stream().filter(result -> result == expected).count();
     }
 }
